@@ -1,0 +1,35 @@
+# Passage: `make run` starts everything, `make test` runs every test. See README.md.
+.PHONY: run test test-fast bench bench-ci lint messages clean
+
+PYTEST_ARGS ?=
+
+run:
+	@scripts/bootstrap.sh run
+	@scripts/run.sh
+
+test:
+	@scripts/bootstrap.sh test
+	@.venv/bin/python -m pytest $(PYTEST_ARGS)
+
+test-fast:
+	@scripts/bootstrap.sh test
+	@.venv/bin/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+bench:
+	@scripts/bootstrap.sh test
+	@.venv/bin/python -m bench
+
+bench-ci:
+	@scripts/bootstrap.sh test
+	@.venv/bin/python -m bench --short
+
+lint:
+	@scripts/bootstrap.sh test
+	@.venv/bin/ruff check .
+
+messages:
+	@.venv/bin/python manage.py makemessages -l fr -l ar -l ru -l es --ignore='.venv/*' --ignore='var/*'
+	@.venv/bin/python manage.py compilemessages --ignore='.venv/*'
+
+clean:
+	rm -rf var/static var/.static-*

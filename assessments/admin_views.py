@@ -1,0 +1,131 @@
+"""Question bank screens in the Wagtail admin: import (GIFT, Moodle XML) with preview, GIFT export."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from assessments import importing
+from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, parse_moodle_xml
+from assessments.models import Question, QuestionCategory
+from lms import audit, roles
+
+UPLOAD_SALT = "passage.question-import"
+UPLOAD_DIR = "private/question-imports"
+
+
+def _check_access(request):
+    if not roles.has_role(request.user, roles.TRAINER):
+        raise PermissionDenied
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("GIFT (.gift, .txt) or Moodle XML (.xml), at most 10 MB."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > DEFAULT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB: split it into several files."))
+        return upload
+
+
+def _parse(name: str, data: bytes):
+    if name.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:5] == b"<quiz":
+        return "xml", parse_moodle_xml(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "gift", None
+    return "gift", parse_gift(text)
+
+
+def import_questions_view(request):
+    """Upload → preview of what will be created, with every error → confirm. Nothing before that."""
+    _check_access(request)
+    if request.method == "POST" and request.POST.get("confirm"):
+        try:
+            stored = signing.loads(request.POST.get("upload", ""), salt=UPLOAD_SALT, max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("The preview has expired or was changed. Upload the file again."))
+            return HttpResponseRedirect(reverse("question_import"))
+        if not default_storage.exists(stored["path"]):
+            messages.error(request, _("This import was already done or has expired."))
+            return HttpResponseRedirect(reverse("question_import"))
+        with default_storage.open(stored["path"], "rb") as handle:
+            data = handle.read()
+        _kind, result = _parse(stored["name"], data)
+        if result is None or not result.ok:
+            messages.error(request, _("The file no longer passes the checks. Upload it again."))
+            return HttpResponseRedirect(reverse("question_import"))
+        created = importing.import_questions(result.questions, by=request.user)
+        default_storage.delete(stored["path"])
+        audit.record(actor=request.user, action="questions.import", data={"file": stored["name"], "questions": len(created)})
+        messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
+        return HttpResponseRedirect(reverse("question_import"))
+
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        kind, result = _parse(upload.name, data)
+        if result is None:
+            form.add_error("file", _("The file is not UTF-8 text. Save it as UTF-8 and upload it again."))
+        else:
+            context["result"] = result
+            context["kind"] = kind
+            if result.ok:
+                path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data))
+                context["upload"] = signing.dumps({"path": path, "name": upload.name}, salt=UPLOAD_SALT)
+    return render(request, "assessments/admin/import.html", context)
+
+
+def export_gift_view(request, category_id):
+    """Download the questions of a category (and its subcategories) as GIFT."""
+    _check_access(request)
+    category = QuestionCategory.objects.filter(pk=category_id).first()
+    if category is None:
+        raise PermissionDenied
+    names = {node.path: node.name for node in QuestionCategory.objects.all()}
+
+    def path_of(node_path):
+        steplen = QuestionCategory.steplen
+        return tuple(names[node_path[:i]] for i in range(steplen, len(node_path) + 1, steplen))
+
+    questions = (
+        Question.objects.filter(is_current=True, category__path__startswith=category.path)
+        .select_related("category")
+        .order_by("category__path", "pk")
+    )
+    data = [importing.to_data(question, path_of(question.category.path)) for question in questions]
+    text = export_gift(data)
+    audit.record(actor=request.user, action="questions.export", obj=category, data={"questions": len(data), "format": "gift"})
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(category.name) or "questions"}.gift"'
+    return response
+
+
+def bank_overview(request):
+    """Categories with their question counts, and links to import and export."""
+    _check_access(request)
+    categories = list(QuestionCategory.get_tree())
+    counts = {}
+    for category_id in Question.objects.filter(is_current=True).values_list("category_id", flat=True):
+        counts[category_id] = counts.get(category_id, 0) + 1
+    for category in categories:
+        category.count = counts.get(category.pk, 0)
+    return render(request, "assessments/admin/bank.html", {"categories": categories, "max_mb": settings.FILE_UPLOAD_MAX_MEMORY_SIZE})

@@ -1,0 +1,58 @@
+"""Question bank actions: versions on edit, duplicates, moves."""
+
+from django.db import transaction
+
+from assessments.models import Answer, Question
+
+
+def has_attempts(question: Question) -> bool:
+    return Answer.objects.filter(question_id=question.pk).exists()
+
+
+def _as_new_row(question: Question) -> Question:
+    # A multi-table (polymorphic) row: clear every parent link so save() inserts new rows.
+    question.pk = None
+    question.id = None
+    for field in question._meta.parents.values():
+        if field is not None:
+            setattr(question, field.attname, None)
+    question._state.adding = True
+    return question
+
+
+@transaction.atomic
+def save_edit(question: Question, *, by=None) -> Question:
+    """Save an edited question; once it has been shown in an attempt, as a new version instead.
+
+    Attempts keep the version they were shown and graded on; quizzes use the new one from the
+    next attempt. Correcting the key of past attempts is the separate regrade action.
+    """
+    if question.pk is None or not has_attempts(question):
+        question.save()
+        return question
+    previous = Question.objects.select_for_update().get(pk=question.pk)
+    Question.objects.filter(pk=previous.pk).update(is_current=False)
+    question = _as_new_row(question)
+    question.version = previous.version + 1
+    question.is_current = True
+    question.created_by = by
+    question.save()
+    return question
+
+
+@transaction.atomic
+def duplicate(question: Question, *, by=None) -> Question:
+    """A copy with its own identity (a new family), e.g. to write a variant."""
+    import uuid
+
+    original = Question.objects.get(pk=question.pk)  # a fresh object: the copy must not alter the caller's
+    tags = list(original.tags.names())
+    copy = _as_new_row(original)
+    copy.family = uuid.uuid4()
+    copy.version = 1
+    copy.is_current = True
+    copy.title = f"{copy.title} (copy)"
+    copy.created_by = by
+    copy.save()
+    copy.tags.set(tags)
+    return copy

@@ -1,0 +1,469 @@
+"""The question bank, quizzes and attempts.
+
+Questions are models with stable identities: a question that was shown in an attempt is never
+changed in place. Editing it creates a new version (same ``family``); attempts keep the version
+they were shown and graded on.
+"""
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from polymorphic.models import PolymorphicModel
+from taggit.managers import TaggableManager
+from treebeard.mp_tree import MP_Node
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+
+STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class QuestionCategory(MP_Node):
+    """A folder of the question bank; categories nest (e.g. Demo › Victim identification)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("question category")
+        verbose_name_plural = _("question categories")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_path(cls, names) -> "QuestionCategory":
+        """The category at ``a/b/c``, created level by level when missing."""
+        node = None
+        for name in names:
+            siblings = cls.get_root_nodes() if node is None else node.get_children()
+            found = siblings.filter(name=name).first()
+            if found is None:
+                found = cls.add_root(name=name) if node is None else node.add_child(name=name)
+            node = found
+        return node
+
+
+class Question(PolymorphicModel):
+    """A scored question. Subclasses add the key for their type."""
+
+    kind = ""
+    family = models.UUIDField(_("question identity"), default=uuid.uuid4, db_index=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    is_current = models.BooleanField(_("current version"), default=True, editable=False)
+    category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT, related_name="questions", verbose_name=_("category"))
+    title = models.CharField(_("title"), max_length=255, help_text=_("A short name to find the question in the bank."))
+    stem = RichTextField(_("question"), features=STEM_FEATURES)
+    default_mark = models.DecimalField(
+        _("default mark"), max_digits=6, decimal_places=2, default=Decimal("1"), validators=[MinValueValidator(Decimal("0"))]
+    )
+    general_feedback = RichTextField(
+        _("general feedback"), features=STEM_FEATURES, blank=True, help_text=_("Shown after the attempt, whatever the answer.")
+    )
+    tags = TaggableManager(blank=True, verbose_name=_("tags"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
+    )
+
+    base_panels = [FieldPanel("category"), FieldPanel("title"), FieldPanel("stem"), FieldPanel("default_mark")]
+    key_panels: list = []
+    feedback_panels = [FieldPanel("general_feedback"), FieldPanel("tags")]
+
+    class Meta:
+        ordering = ["category__path", "title"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["family", "version"], name="question_unique_version"),
+            models.UniqueConstraint(fields=["family"], condition=models.Q(is_current=True), name="question_one_current_version"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def get_panels(cls):
+        return cls.base_panels + cls.key_panels + cls.feedback_panels
+
+    def grading_spec(self) -> dict:
+        """The key in the form ``assessments.grading`` reads."""
+        return {}
+
+    def option_ids(self) -> list[str]:
+        """Ids of the things a trainee picks or orders, in authoring order (none by default)."""
+        return []
+
+    def option_label(self, option_id: str) -> str:
+        return ""
+
+
+def _stream_options(stream) -> list[tuple[str, dict]]:
+    return [(child.id, child.value) for child in stream]
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=500)
+    fraction = blocks.DecimalBlock(
+        label=_("credit (%)"), min_value=-100, max_value=100, default=0, help_text=_("100 for a right answer; negative to penalise.")
+    )
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+    class Meta:
+        icon = "radio-full"
+
+
+class ChoiceQuestion(Question):
+    """Shared by single choice and multiple response."""
+
+    choices = StreamField([("choice", ChoiceBlock())], verbose_name=_("answers"))
+    key_panels = [FieldPanel("choices")]
+
+    def grading_spec(self):
+        return {
+            "choices": [
+                {"id": block_id, "fraction": float(value["fraction"]) / 100, "feedback": value["feedback"]}
+                for block_id, value in _stream_options(self.choices)
+            ]
+        }
+
+    def option_ids(self):
+        return [block_id for block_id, _value in _stream_options(self.choices)]
+
+    def option_label(self, option_id):
+        return next((value["text"] for block_id, value in _stream_options(self.choices) if block_id == option_id), "")
+
+
+class SingleChoiceQuestion(ChoiceQuestion):
+    kind = "single_choice"
+
+    class Meta:
+        verbose_name = _("single choice question")
+
+
+class MultipleResponseQuestion(ChoiceQuestion):
+    kind = "multiple_response"
+
+    class Meta:
+        verbose_name = _("multiple response question")
+
+
+class TrueFalseQuestion(Question):
+    kind = "true_false"
+    correct_answer = models.BooleanField(_("the statement is true"), default=True)
+    feedback_true = models.CharField(_("feedback when answering “true”"), max_length=500, blank=True)
+    feedback_false = models.CharField(_("feedback when answering “false”"), max_length=500, blank=True)
+    key_panels = [FieldPanel("correct_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")]
+
+    class Meta:
+        verbose_name = _("true/false question")
+
+    def grading_spec(self):
+        return {"correct": self.correct_answer, "feedback_true": self.feedback_true, "feedback_false": self.feedback_false}
+
+
+class MatchPairBlock(blocks.StructBlock):
+    left = blocks.CharBlock(label=_("prompt"), required=False, max_length=300, help_text=_("Leave empty for a distractor."))
+    right = blocks.CharBlock(label=_("matching answer"), max_length=300)
+
+    class Meta:
+        icon = "link"
+
+
+class MatchingQuestion(Question):
+    kind = "matching"
+    pairs = StreamField([("pair", MatchPairBlock())], verbose_name=_("pairs"))
+    key_panels = [FieldPanel("pairs")]
+
+    class Meta:
+        verbose_name = _("matching question")
+
+    def grading_spec(self):
+        return {"pairs": [{"id": block_id, "left": v["left"], "right": v["right"]} for block_id, v in _stream_options(self.pairs)]}
+
+    def prompts(self):
+        return [(block_id, v["left"]) for block_id, v in _stream_options(self.pairs) if v["left"]]
+
+    def option_ids(self):
+        return [block_id for block_id, _v in _stream_options(self.pairs)]
+
+    def option_label(self, option_id):
+        return next((v["right"] for block_id, v in _stream_options(self.pairs) if block_id == option_id), "")
+
+
+class OrderingQuestion(Question):
+    kind = "ordering"
+    items = StreamField(
+        [("item", blocks.CharBlock(label=_("item"), max_length=300))],
+        verbose_name=_("items in the right order"),
+    )
+    key_panels = [FieldPanel("items")]
+
+    class Meta:
+        verbose_name = _("ordering question")
+
+    def grading_spec(self):
+        return {"items": [block_id for block_id, _v in _stream_options(self.items)]}
+
+    def option_ids(self):
+        return self.grading_spec()["items"]
+
+    def option_label(self, option_id):
+        return next((v for block_id, v in _stream_options(self.items) if block_id == option_id), "")
+
+
+class TextAnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("accepted answer"), max_length=300, help_text=_("* matches any characters."))
+    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+
+class ShortAnswerQuestion(Question):
+    kind = "short_answer"
+    answers = StreamField([("answer", TextAnswerBlock())], verbose_name=_("accepted answers"))
+    case_sensitive = models.BooleanField(_("letter case matters"), default=False)
+    key_panels = [FieldPanel("answers"), FieldPanel("case_sensitive")]
+
+    class Meta:
+        verbose_name = _("short answer question")
+
+    def grading_spec(self):
+        return {
+            "case_sensitive": self.case_sensitive,
+            "answers": [
+                {"text": v["text"], "fraction": float(v["fraction"]) / 100, "feedback": v["feedback"]}
+                for _id, v in _stream_options(self.answers)
+            ],
+        }
+
+
+class NumericAnswerBlock(blocks.StructBlock):
+    value = blocks.DecimalBlock(label=_("value"), required=False)
+    tolerance = blocks.DecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
+    low = blocks.DecimalBlock(label=_("or from"), required=False)
+    high = blocks.DecimalBlock(label=_("to"), required=False)
+    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+
+class NumericalQuestion(Question):
+    kind = "numerical"
+    answers = StreamField([("answer", NumericAnswerBlock())], verbose_name=_("accepted answers"))
+    key_panels = [FieldPanel("answers")]
+
+    class Meta:
+        verbose_name = _("numerical question")
+
+    def grading_spec(self):
+        def number(value):
+            return None if value is None else float(value)
+
+        return {
+            "answers": [
+                {
+                    "value": number(v["value"]),
+                    "tolerance": number(v["tolerance"]) or 0,
+                    "low": number(v["low"]),
+                    "high": number(v["high"]),
+                    "fraction": float(v["fraction"]) / 100,
+                    "feedback": v["feedback"],
+                }
+                for _id, v in _stream_options(self.answers)
+            ]
+        }
+
+
+class EssayQuestion(Question):
+    kind = "essay"
+    rubric = RichTextField(_("grading notes"), features=STEM_FEATURES, blank=True, help_text=_("For graders only."))
+    key_panels = [FieldPanel("rubric")]
+
+    class Meta:
+        verbose_name = _("essay question")
+
+
+QUESTION_TYPES = [
+    SingleChoiceQuestion,
+    MultipleResponseQuestion,
+    TrueFalseQuestion,
+    MatchingQuestion,
+    OrderingQuestion,
+    ShortAnswerQuestion,
+    NumericalQuestion,
+    EssayQuestion,
+]
+
+
+class ReviewTiming(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately after each attempt")
+    AFTER_PASSING = "after_passing", _("Once the trainee has passed")
+    AFTER_CLOSE = "after_close", _("After the quiz closes")
+    NEVER = "never", _("Never")
+
+
+class QuizPage(Page):
+    """A scored quiz inside a module."""
+
+    class GradingMethod(models.TextChoices):
+        HIGHEST = "highest", _("Highest grade")
+        LAST = "last", _("Last attempt")
+        FIRST = "first", _("First attempt")
+        AVERAGE = "average", _("Average of attempts")
+
+    class Layout(models.TextChoices):
+        ONE_PER_PAGE = "one_per_page", _("One question per page")
+        ALL_ON_ONE = "all_on_one", _("All questions on one page")
+
+    intro = RichTextField(_("introduction"), features=STEM_FEATURES, blank=True)
+    random_category = models.ForeignKey(
+        QuestionCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("draw questions from"),
+        help_text=_("Optional: also draw random questions from this category (and its subcategories)."),
+    )
+    random_count = models.PositiveSmallIntegerField(_("number of random questions"), default=0)
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle answers"), default=True)
+    layout = models.CharField(_("layout"), max_length=20, choices=Layout.choices, default=Layout.ONE_PER_PAGE)
+    time_limit_minutes = models.PositiveSmallIntegerField(_("time limit (minutes)"), null=True, blank=True)
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    max_attempts = models.PositiveSmallIntegerField(_("attempts allowed"), default=0, help_text=_("0 means unlimited."))
+    grading_method = models.CharField(_("grading method"), max_length=10, choices=GradingMethod.choices, default=GradingMethod.HIGHEST)
+    pass_mark = models.DecimalField(
+        _("pass mark (%)"), max_digits=5, decimal_places=2, default=Decimal("70"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    show_marks = models.CharField(_("show marks"), max_length=20, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY)
+    show_feedback = models.CharField(_("show feedback"), max_length=20, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY)
+    show_correct_answers = models.CharField(
+        _("show correct answers"), max_length=20, choices=ReviewTiming.choices, default=ReviewTiming.AFTER_PASSING
+    )
+    is_required = models.BooleanField(_("required for course completion"), default=True)
+    weight = models.DecimalField(
+        _("weight in the course score"), max_digits=5, decimal_places=2, default=Decimal("1"), validators=[MinValueValidator(Decimal("0"))]
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("slots", label=_("questions")),
+        MultiFieldPanel([FieldPanel("random_category"), FieldPanel("random_count")], heading=_("Random questions")),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("layout"), FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices"), FieldPanel("time_limit_minutes"),
+             FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("max_attempts")],
+            heading=_("Attempts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("grading_method"), FieldPanel("pass_mark"), FieldPanel("is_required"), FieldPanel("weight")],
+            heading=_("Grading"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_marks"), FieldPanel("show_feedback"), FieldPanel("show_correct_answers")], heading=_("Review")
+        ),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+
+    def serve(self, request, *args, **kwargs):
+        from assessments.views import quiz_intro
+
+        return quiz_intro(request, self)
+
+
+class QuizSlot(Orderable):
+    """A fixed question of a quiz; the attempt uses the question's current version."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+", verbose_name=_("question"))
+    mark = models.DecimalField(
+        _("mark"), max_digits=6, decimal_places=2, null=True, blank=True, help_text=_("Empty: the question's default mark.")
+    )
+
+    panels = [FieldPanel("question"), FieldPanel("mark")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("quiz question")
+
+
+class Attempt(models.Model):
+    """One try at a quiz, with explicit states."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        FINISHED = "finished", _("Finished")
+        ABANDONED = "abandoned", _("Closed without submission")
+
+    quiz = models.ForeignKey(QuizPage, on_delete=models.SET_NULL, null=True, related_name="attempts", verbose_name=_("quiz"))
+    quiz_key = models.UUIDField(_("quiz identity"), db_index=True)
+    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("trainee"))
+    enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="attempts", verbose_name=_("enrolment"))
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    current_page = models.PositiveSmallIntegerField(_("page"), default=0)
+    marks = models.DecimalField(_("marks"), max_digits=8, decimal_places=2, null=True, blank=True)
+    max_marks = models.DecimalField(_("out of"), max_digits=8, decimal_places=2, default=Decimal("0"))
+    grade = models.DecimalField(_("grade (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    needs_grading = models.BooleanField(_("waiting for a grader"), default=False)
+
+    class Meta:
+        ordering = ["quiz_key", "trainee", "number"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz_key", "trainee", "number"], name="attempt_unique_number"),
+            models.UniqueConstraint(
+                fields=["quiz_key", "trainee"], condition=models.Q(status="in_progress"), name="attempt_one_in_progress"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"], name="attempt_status_deadline")]
+
+    def __str__(self):
+        return f"{self.trainee} — {self.quiz_key} #{self.number}"
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.IN_PROGRESS
+
+
+class Answer(models.Model):
+    """A question as shown in one attempt (its version, its shuffled layout) and the response."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    position = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="attempt_answers")
+    max_mark = models.DecimalField(max_digits=6, decimal_places=2)
+    # {"tokens": {token: option_id}, "order": [token, ...], "right_order": [token, ...]}: opaque
+    # per-attempt names, so the page reveals neither database ids nor the key.
+    layout = models.JSONField(default=dict)
+    response = models.JSONField(null=True, blank=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    fraction = models.DecimalField(max_digits=6, decimal_places=5, null=True, blank=True)
+    mark = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    feedback = models.JSONField(default=list, blank=True)
+    grader_comment = models.TextField(_("grader's comment"), blank=True)
+    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="answer_unique_position")]
+
+    def __str__(self):
+        return f"{self.attempt_id}:{self.position}"

@@ -1,0 +1,53 @@
+// Quiz enhancements: save answers as they change, and show the time left.
+// Without JavaScript the page works the same: the Save / Next buttons save on the server.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave-url]");
+  var status = document.querySelector("[data-autosave-status]");
+  var timer = null;
+  var pending = false;
+
+  function say(text) { if (status) { status.textContent = text; } }
+
+  function save() {
+    if (!form) { return; }
+    pending = false;
+    var data = new FormData(form);
+    data.delete("action");
+    fetch(form.dataset.autosaveUrl, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+      .then(function (result) {
+        if (result.ok) { say(form.dataset.savedText || "Saved"); }
+        else { say(result.body.error || "Not saved"); }
+      })
+      .catch(function () { pending = true; say(form.dataset.offlineText || "Not saved yet: you seem to be offline. Use the Save button."); });
+  }
+
+  if (form) {
+    form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(save, 300); });
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "TEXTAREA" || event.target.type === "text") { clearTimeout(timer); timer = setTimeout(save, 1500); }
+    });
+    window.addEventListener("online", function () { if (pending) { save(); } });
+  }
+
+  var clock = document.querySelector("[data-seconds]");
+  if (clock) {
+    var end = Date.now() + parseInt(clock.dataset.seconds, 10) * 1000;
+    var display = clock.querySelector("[data-countdown]");
+    var tick = function () {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      display.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      if (left <= 60) { clock.classList.add("urgent"); }
+      if (left === 0) {
+        clearInterval(handle);
+        // Time is up: the server closes the attempt with what was saved.
+        if (form) { save(); }
+        setTimeout(function () { window.location.reload(); }, 1500);
+      }
+    };
+    var handle = setInterval(tick, 1000);
+    tick();
+  }
+}());

@@ -1,0 +1,292 @@
+"""Quiz views: intro, attempt pages (autosave with JavaScript, buttons without), summary, review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments import selectors, services
+from assessments.models import Attempt, QuizPage
+from courses import selectors as course_selectors
+
+
+def _enrolment_for(request, quiz: QuizPage):
+    course = course_selectors.course_of(quiz)
+    return course, course_selectors.current_enrolment(trainee=request.user, course=course)
+
+
+def quiz_intro(request, quiz: QuizPage):
+    """The rules of the quiz and the trainee's attempts so far."""
+    course, enrolment = _enrolment_for(request, quiz)
+    if enrolment is None:
+        messages.info(request, _("Enrol in this course to take its quiz."))
+        return HttpResponseRedirect(course.get_url(request))
+    services.close_overdue_for(quiz=quiz, trainee=request.user)
+    attempts = list(Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=request.user).order_by("number"))
+    final = selectors.quiz_final_grade(quiz, request.user)
+    passed = final is not None and final >= float(quiz.pass_mark)
+    for attempt in attempts:
+        attempt.marks_visible = selectors.review_allows(quiz.show_marks, quiz=quiz, attempt=attempt, passed=passed)
+    in_progress = next((a for a in attempts if a.is_open), None)
+    reason = None
+    if in_progress is None:
+        try:
+            services.check_can_start(quiz=quiz, trainee=request.user)
+        except services.QuizError as error:
+            reason = str(error)
+    context = quiz.get_context(request)
+    previous_item, next_item = course_selectors.neighbours(course, quiz)
+    context.update(
+        {
+            "course": course,
+            "enrolment": enrolment,
+            "attempts": attempts,
+            "in_progress": in_progress,
+            "cannot_start": reason,
+            "attempts_left": services.attempts_left(quiz, request.user),
+            "question_count": services.question_count(quiz),
+            "final_grade": final,
+            "final_visible": any(a.marks_visible for a in attempts),
+            "passed": passed,
+            "previous_item": previous_item,
+            "next_item": next_item,
+        }
+    )
+    return TemplateResponse(request, "assessments/quiz_page.html", context)
+
+
+@login_required
+@require_POST
+def start(request, quiz_id):
+    quiz = QuizPage.objects.live().filter(pk=quiz_id).first()
+    if quiz is None:
+        raise Http404
+    course, enrolment = _enrolment_for(request, quiz)
+    if enrolment is None:
+        messages.error(request, str(services.NotEnrolled()))
+        return HttpResponseRedirect(course.get_url(request))
+    try:
+        attempt = services.start_attempt(quiz=quiz, trainee=request.user, enrolment=enrolment)
+    except services.QuizError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(quiz.get_url(request))
+    return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]) + f"?page={attempt.current_page}")
+
+
+def _page_answers(attempt: Attempt, page: int):
+    answers = list(attempt.answers.order_by("position"))
+    if attempt.quiz.layout == QuizPage.Layout.ALL_ON_ONE:
+        return answers, 0, 1
+    pages = max(1, len(answers))
+    page = min(max(page, 0), pages - 1)
+    return answers[page : page + 1], page, pages
+
+
+def _read_responses(request, answers) -> dict:
+    """Form fields of the questions shown on this page → {position: data}."""
+    data = request.POST
+    responses = {}
+    for answer in answers:
+        prefix = f"q{answer.position}-"
+        if data.get(prefix + "shown") != "1":
+            continue
+        layout = answer.layout
+        ranks = {}
+        for token in layout.get("tokens", {}):
+            try:
+                ranks[token] = int(data.get(prefix + "rank-" + token, ""))
+            except ValueError:
+                ranks[token] = 10**6
+        responses[answer.position] = {
+            "choice": data.get(prefix + "choice"),
+            "choices": data.getlist(prefix + "choices"),
+            "value": data.get(prefix + "value"),
+            "matches": {prompt: data.get(prefix + "match-" + prompt) for prompt in layout.get("prompts", {})},
+            "order": sorted(ranks, key=lambda token: ranks[token]),
+            "text": data.get(prefix + "text", ""),
+        }
+    return responses
+
+
+def _question_views(answers, *, review=None):
+    views = []
+    for answer in services.with_real_questions(answers):
+        question = answer.question
+        layout = answer.layout or {}
+        response = answer.response or {}
+        options = [(token, question.option_label(layout["tokens"][token])) for token in layout.get("order", [])]
+        view = {
+            "answer": answer,
+            "position": answer.position,
+            "kind": question.kind,
+            "template": f"assessments/questions/{question.kind}.html",
+            "stem": question.stem,
+            "max_mark": answer.max_mark,
+            "options": options,
+            "response": response,
+            "selected": set(response.get("choices", [])) | ({response["choice"]} if response.get("choice") else set()),
+            "text": response.get("text", ""),
+            "value": response.get("value"),
+        }
+        if question.kind == "matching":
+            prompts = dict(question.prompts())
+            matches = response.get("matches", {})
+            view["prompts"] = [(token, prompts.get(pair_id, ""), matches.get(token)) for token, pair_id in layout.get("prompts", {}).items()]
+        if question.kind == "ordering":
+            order = response.get("order") or layout.get("order", [])
+            view["options"] = [(token, question.option_label(layout["tokens"][token])) for token in order]
+            view["ranks"] = range(1, len(order) + 1)
+        if review is not None:
+            view.update(review(answer, question))
+        views.append(view)
+    return views
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_page(request, attempt_id):
+    """One page of an attempt. POST saves what is on it, then moves where the button says."""
+    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    if not attempt.is_open:
+        return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
+    try:
+        page = int(request.POST.get("page") or request.GET.get("page") or attempt.current_page)
+    except ValueError:
+        page = 0
+    answers, page, pages = _page_answers(attempt, page)
+    if request.method == "POST":
+        try:
+            services.save_answers(attempt=attempt, responses=_read_responses(request, answers), page=page)
+        except services.AttemptClosed as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
+        action = request.POST.get("action", "save")
+        if action == "summary":
+            return HttpResponseRedirect(reverse("attempt_summary", args=[attempt.pk]))
+        if action == "next":
+            page = min(page + 1, pages - 1)
+        elif action == "previous":
+            page = max(page - 1, 0)
+        elif action.startswith("goto-"):
+            page = int(action.removeprefix("goto-")) if action.removeprefix("goto-").isdigit() else page
+        else:
+            messages.success(request, _("Your answers are saved."))
+        if page != attempt.current_page:
+            services.save_answers(attempt=attempt, responses={}, page=page)
+        return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]) + f"?page={page}")
+    services.remember_page(attempt=attempt, page=page)
+    return render(
+        request,
+        "assessments/attempt.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "questions": _question_views(answers),
+            "page": page,
+            "pages": pages,
+            "page_numbers": range(pages),
+            "is_last": page >= pages - 1,
+            "seconds_left": _seconds_left(attempt),
+        },
+    )
+
+
+def _seconds_left(attempt):
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+@login_required
+@require_POST
+def autosave(request, attempt_id):
+    """Save the answers of the page as the trainee types (progressive enhancement)."""
+    attempt = selectors.access_attempt(request.user, attempt_id)
+    try:
+        page = int(request.POST.get("page", attempt.current_page))
+    except ValueError:
+        page = attempt.current_page
+    answers, page, _pages = _page_answers(attempt, page)
+    try:
+        saved = services.save_answers(attempt=attempt, responses=_read_responses(request, answers))
+    except services.AttemptClosed as error:
+        return JsonResponse({"ok": False, "error": str(error)}, status=409)
+    return JsonResponse({"ok": True, "saved": saved, "at": timezone.now().isoformat(), "seconds_left": _seconds_left(attempt)})
+
+
+@login_required
+@require_GET
+def summary(request, attempt_id):
+    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    if not attempt.is_open:
+        return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
+    answers = list(attempt.answers.select_related("question").order_by("position"))
+    one_per_page = attempt.quiz.layout == QuizPage.Layout.ONE_PER_PAGE
+    rows = [
+        {"position": a.position, "title": a.question.title, "answered": services.is_answered(a), "page": (a.position - 1) if one_per_page else 0}
+        for a in answers
+    ]
+    return render(
+        request,
+        "assessments/summary.html",
+        {"attempt": attempt, "quiz": attempt.quiz, "rows": rows, "unanswered": sum(1 for r in rows if not r["answered"]), "seconds_left": _seconds_left(attempt)},
+    )
+
+
+@login_required
+@require_POST
+def submit(request, attempt_id):
+    attempt = selectors.access_attempt(request.user, attempt_id)
+    try:
+        services.submit_attempt(attempt=attempt)
+    except services.AttemptClosed as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(request, _("Your attempt is submitted."))
+    return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
+
+
+@login_required
+@require_GET
+def review(request, attempt_id):
+    attempt = selectors.access_attempt(request.user, attempt_id)
+    if attempt.is_open:
+        return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]))
+    quiz = attempt.quiz
+    final = selectors.quiz_final_grade(quiz, request.user)
+    passed = final is not None and final >= float(quiz.pass_mark)
+    show_marks = selectors.review_allows(quiz.show_marks, quiz=quiz, attempt=attempt, passed=passed)
+    show_feedback = selectors.review_allows(quiz.show_feedback, quiz=quiz, attempt=attempt, passed=passed)
+    show_right = selectors.review_allows(quiz.show_correct_answers, quiz=quiz, attempt=attempt, passed=passed)
+
+    def details(answer, question):
+        return {
+            "mark": answer.mark if show_marks else None,
+            "show_marks": show_marks,
+            "feedback": answer.feedback if show_feedback else [],
+            "general_feedback": question.general_feedback if show_feedback else "",
+            "right_answer": services.right_answer_text(question) if show_right else "",
+            "state": services.answer_state(answer) if show_marks else None,
+        }
+
+    answers = list(attempt.answers.order_by("position"))
+    course = course_selectors.course_of(quiz)
+    _previous, next_item = course_selectors.neighbours(course, quiz)
+    return render(
+        request,
+        "assessments/review.html",
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "course": course,
+            "questions": _question_views(answers, review=details),
+            "show_marks": show_marks,
+            "attempt_passed": attempt.grade is not None and attempt.grade >= quiz.pass_mark and not attempt.needs_grading,
+            "next_item": next_item,
+        },
+    )

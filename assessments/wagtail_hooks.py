@@ -1,0 +1,103 @@
+"""The question bank in the Wagtail admin: one screen per question type, and categories."""
+
+from django import forms
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from assessments import admin_views, bank
+from assessments.models import QUESTION_TYPES, QuestionCategory
+
+
+class QuestionEditView(EditView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance = bank.save_edit(instance, by=self.request.user)
+        self.form.instance = instance
+        self.form.save_m2m()
+        return instance
+
+
+def _question_viewset(model):
+    return type(
+        f"{model.__name__}ViewSet",
+        (ModelViewSet,),
+        {
+            "model": model,
+            "icon": "help",
+            "menu_label": model._meta.verbose_name_plural.capitalize() if hasattr(model._meta.verbose_name_plural, "capitalize") else model._meta.verbose_name_plural,
+            "list_display": ["title", "category", "version", "default_mark"],
+            "list_filter": ["category"],
+            "search_fields": ["title"],
+            "panels": model.get_panels(),
+            "edit_view_class": QuestionEditView,
+            "get_queryset": lambda self, request: model.objects.filter(is_current=True),
+        },
+    )
+
+
+class QuestionCategoryForm(WagtailAdminModelForm):
+    """Name, and for a new category the category it goes in (none: a top-level category)."""
+
+    parent = forms.ModelChoiceField(
+        queryset=QuestionCategory.objects.order_by("path"), required=False, label=_("inside"),
+        help_text=_("Leave empty for a top-level category."),
+    )
+
+    class Meta:
+        model = QuestionCategory
+        fields = ["name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["parent"]  # moving a category is not offered: its questions follow it
+
+
+class QuestionCategoryCreateView(CreateView):
+    def save_instance(self):
+        parent = self.form.cleaned_data.get("parent")
+        name = self.form.cleaned_data["name"]
+        return parent.add_child(name=name) if parent else QuestionCategory.add_root(name=name)
+
+
+class QuestionCategoryViewSet(ModelViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Categories")
+    list_display = ["name", "depth"]
+    form_fields = ["name"]
+    ordering = ["path"]
+    add_view_class = QuestionCategoryCreateView
+
+    def get_form_class(self, for_update=False):
+        return QuestionCategoryForm
+
+
+class QuestionBankGroup(ModelViewSetGroup):
+    menu_label = _("Question bank")
+    menu_icon = "help"
+    items = [QuestionCategoryViewSet] + [_question_viewset(model) for model in QUESTION_TYPES]
+
+
+@hooks.register("register_admin_viewset")
+def register_question_bank():
+    return QuestionBankGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_bank_urls():
+    return [
+        path("question-bank/", admin_views.bank_overview, name="question_bank"),
+        path("question-bank/import/", admin_views.import_questions_view, name="question_import"),
+        path("question-bank/categories/<int:category_id>/export.gift", admin_views.export_gift_view, name="question_export_gift"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_bank_menu_item():
+    return MenuItem(_("Import / export questions"), reverse("question_bank"), icon_name="upload", order=310)

@@ -1,0 +1,1 @@
+"""Passage's benchmark harness: `python -m bench` measures hot pages against bench/targets.toml."""

@@ -1,0 +1,79 @@
+"""The list of benchmarks and the small tools they share (timed GETs, percentiles, bodies)."""
+
+import gzip
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the scene imports Django models, which need django.setup() first
+    from django.test import Client
+
+    from bench.scene import Scene
+
+WARMUP_REQUESTS = 20
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    value: float
+    unit: str
+
+
+@dataclass
+class Run:
+    """What a benchmark gets: the shared scene, a client logged in as its trainee, the mode."""
+
+    scene: "Scene"
+    client: "Client"
+    short: bool
+
+    def requests(self, full: int, short: int) -> int:
+        return short if self.short else full
+
+
+BENCHMARKS: list[Callable[[Run], list[Measurement]]] = []
+
+
+def benchmark(function):
+    """Register a benchmark: a function taking a Run and returning Measurements."""
+    BENCHMARKS.append(function)
+    return function
+
+
+def body(response) -> bytes:
+    """The response's uncompressed bytes, streamed or not."""
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    response.close()
+    if response.get("Content-Encoding") == "gzip":
+        data = gzip.decompress(data)
+    return data
+
+
+def get_ok(client, url: str):
+    """GET ``url`` and insist on a 200: a redirect or error page would time the wrong thing."""
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {url} answered {response.status_code}, expected 200")
+    return response
+
+
+def timed_gets(client, url: str, count: int) -> list[float]:
+    """Milliseconds taken by each of ``count`` GETs of ``url``, after an untimed warm-up."""
+    for _ in range(WARMUP_REQUESTS):
+        get_ok(client, url)
+    samples = []
+    for _ in range(count):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}, expected 200")
+    return samples
+
+
+def percentile(samples: list[float], p: int) -> float:
+    """The p-th percentile (inclusive method, so p=50 is the median)."""
+    return statistics.quantiles(samples, n=100, method="inclusive")[p - 1]

@@ -1,0 +1,281 @@
+"""Read queries for the course tree and learning records."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from courses.models import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
+
+
+@dataclass
+class OutlineModule:
+    page: ModulePage
+    lessons: list = field(default_factory=list)
+
+
+@dataclass
+class Progress:
+    required: int
+    completed: int
+    rules_met: bool
+
+    @property
+    def percent(self) -> int:
+        if not self.required:
+            return 100 if self.rules_met else 0
+        return round(100 * self.completed / self.required)
+
+
+def open_enrolment(*, trainee, course_key) -> Enrolment | None:
+    """The trainee's round of a course that is still in progress, if any."""
+    return Enrolment.objects.filter(trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE).first()
+
+
+def course_of(lesson: LessonPage) -> Page:
+    """The course a lesson belongs to: from the routed ancestors when there, else one query."""
+    course_path = lesson.path[: -2 * LessonPage.steplen]
+    for ancestor in getattr(lesson, "route_ancestors", ()):
+        if ancestor.path == course_path:
+            return ancestor
+    return Page.objects.get(path=course_path)
+
+
+def current_enrolment(*, trainee, course: CoursePage) -> Enrolment | None:
+    """The trainee's latest round of a course (open or completed), whatever its language."""
+    if not trainee.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .order_by("-round")
+        .first()
+    )
+
+
+_OUTLINE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id", "content_type_id", "live")
+
+
+def neighbours(course: CoursePage, page) -> tuple:
+    """The lesson or quiz before and after ``page`` in the course, or None."""
+    items = course_items(course)
+    index = next((i for i, item in enumerate(items) if item.pk == page.pk), None)
+    if index is None:
+        return None, None
+    return (items[index - 1] if index else None), (items[index + 1] if index + 1 < len(items) else None)
+
+
+def course_outline(course: CoursePage) -> list[OutlineModule]:
+    """Modules with their lessons in reading order, in one query whatever the course size."""
+    items = (
+        Page.objects.live()
+        .filter(path__startswith=course.path, depth__in=(course.depth + 1, course.depth + 2))
+        .annotate(
+            is_required=Coalesce(F("lessonpage__is_required"), F("quizpage__is_required"), Value(True)),
+            estimated_minutes=F("lessonpage__estimated_minutes"),
+            pass_mark=F("quizpage__pass_mark"),
+            grading_method=F("quizpage__grading_method"),
+        )
+        .only(*_OUTLINE_FIELDS)
+        .order_by("path")
+    )
+    modules: dict[str, OutlineModule] = {}
+    steplen = CoursePage.steplen
+    for item in items:
+        if item.depth == course.depth + 1:
+            modules[item.path] = OutlineModule(page=item)
+        elif item.path[:-steplen] in modules:
+            modules[item.path[:-steplen]].lessons.append(item)
+    return list(modules.values())
+
+
+def course_items(course: CoursePage) -> list:
+    """Lessons and quizzes of a course in reading order."""
+    return [item for module in course_outline(course) for item in module.lessons]
+
+
+def completed_item_keys(enrolment: Enrolment | None, items=()) -> set:
+    """Keys of the lessons marked complete and of the quizzes passed in this round."""
+    if enrolment is None:
+        return set()
+    done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
+    quizzes = [item for item in items if item.pass_mark is not None]
+    if quizzes:
+        from assessments.selectors import passed_quiz_keys
+
+        done |= passed_quiz_keys(enrolment=enrolment, quizzes=quizzes)
+    return done
+
+
+def progress_of(*, enrolment: Enrolment, course: CoursePage, lessons=None, done_keys=None) -> Progress:
+    """How far a round has gone: required lessons completed and required quizzes passed."""
+    if lessons is None:
+        lessons = course_items(course)
+    if done_keys is None:
+        done_keys = completed_item_keys(enrolment, lessons)
+    required_keys = {lesson.translation_key for lesson in lessons if lesson.is_required}
+    completed = len(required_keys & done_keys)
+    if enrolment is not None and enrolment.is_completed:
+        # A recorded completion stays, whatever was added to the course since.
+        return Progress(required=len(required_keys), completed=len(required_keys), rules_met=True)
+    rules_met = completed == len(required_keys) and bool(required_keys or lessons)
+    return Progress(required=len(required_keys), completed=completed, rules_met=rules_met)
+
+
+def _mark_done(lessons, done_keys) -> None:
+    for lesson in lessons:
+        lesson.is_done = lesson.translation_key in done_keys
+
+
+def _link_outline(course, outline, request=None) -> None:
+    """Give every outline item its URL, derived from the course's: one lookup, not one per item."""
+    base = course.get_url(request)
+    for module in outline:
+        for item in module.lessons:
+            item.link = base + item.url_path[len(course.url_path):]
+
+
+def course_page_context(*, course: CoursePage, user, request=None) -> dict:
+    """Everything the course page shows: outline, the trainee's round and progress."""
+    enrolment = current_enrolment(trainee=user, course=course)
+    outline = course_outline(course)
+    lessons = [lesson for module in outline for lesson in module.lessons]
+    done = completed_item_keys(enrolment, lessons)
+    _mark_done(lessons, done)
+    _link_outline(course, outline, request)
+    progress = progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done) if enrolment else None
+    resume = None
+    if enrolment is not None:
+        resume = next((lesson for lesson in lessons if lesson.translation_key not in done), None)
+        if enrolment.last_lesson_id:
+            resume = next((lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume)
+    return {
+        "outline": outline,
+        "lessons": lessons,
+        "enrolment": enrolment,
+        "done_keys": done,
+        "progress": progress,
+        "first_lesson": lessons[0] if lessons else None,
+        "resume_lesson": resume,
+        "translations": course.get_translations(inclusive=True).live().select_related("locale"),
+    }
+
+
+def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
+    """The lesson's outline, neighbours and progress, in a fixed number of queries."""
+    outline = course_outline(course)
+    lessons = [item for module in outline for item in module.lessons]
+    done = completed_item_keys(enrolment, lessons)
+    _mark_done(lessons, done)
+    _link_outline(course, outline, request)
+    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    previous_lesson = lessons[index - 1] if index else None
+    next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
+    module = next((m for m in outline if any(item.pk == lesson.pk for item in m.lessons)), None)
+    return {
+        "course": course,
+        "module": module,
+        "outline": outline,
+        "done_keys": done,
+        "is_done": lesson.translation_key in done,
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
+        "progress": progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done),
+        "enrolment": enrolment,
+    }
+
+
+def enrolments_for_dashboard(trainee) -> QuerySet:
+    """A trainee's rounds, latest first, with their course page."""
+    return (
+        Enrolment.objects.filter(trainee=trainee)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("course", "last_lesson", "cohort")
+        .order_by("status", "-last_activity_at", "-enrolled_at")
+    )
+
+
+def catalogue_index_for(home) -> CourseIndexPage | None:
+    return CourseIndexPage.objects.live().child_of(home).first()
+
+
+def catalogue(*, index: CourseIndexPage, params) -> dict:
+    """Published courses, filtered by audience, topic and language.
+
+    Without a language filter each course appears once: in the catalogue's language when it
+    is translated, otherwise in its original language. With one, only courses available in
+    that language are listed.
+    """
+    from lms.models import Sector
+
+    language = params.get("language") or ""
+    audience = params.get("audience") or ""
+    topic = params.get("topic") or ""
+    catalogue_paths = Q()
+    for path in index.get_translations(inclusive=True).values_list("path", flat=True):
+        catalogue_paths |= Q(path__startswith=path)
+    courses = CoursePage.objects.live().public().filter(catalogue_paths).select_related("locale")
+    if language:
+        courses = courses.filter(locale__language_code=language)
+    if audience:
+        courses = courses.filter(audiences__slug=audience)
+    if topic:
+        courses = courses.filter(topics__slug=topic)
+    courses = list(courses.prefetch_related("audiences").order_by("path").distinct())
+    if not language:
+        courses = _one_per_course(courses, preferred=index.locale_id)
+    return {
+        "courses": courses,
+        "audiences": Sector.objects.all(),
+        "topics": Topic.objects.filter(locale_id=index.locale_id) or Topic.objects.filter(locale__language_code="en"),
+        "filters": {"audience": audience, "topic": topic, "language": language},
+        "is_filtered": bool(audience or topic or language),
+    }
+
+
+def _one_per_course(courses, *, preferred) -> list:
+    chosen: dict = {}
+    for course in courses:
+        current = chosen.get(course.translation_key)
+        if current is None or (course.locale_id == preferred and current.locale_id != preferred):
+            chosen[course.translation_key] = course
+        elif current.locale_id != preferred and course.alias_of_id is None and course.pk < current.pk:
+            chosen[course.translation_key] = course  # the original before later translations
+    order = {course.translation_key: i for i, course in enumerate(c for c in courses if c.locale_id == preferred)}
+    return sorted(chosen.values(), key=lambda c: (order.get(c.translation_key, len(order)), c.path))
+
+
+def cohorts_for_trainer(user) -> QuerySet:
+    """Cohorts a user runs: their own as facilitator, or all of them for an administrator."""
+    cohorts = Cohort.objects.select_related("course", "facilitator")
+    if user.is_superuser:
+        return cohorts
+    return cohorts.filter(facilitator=user)
+
+
+def cohort_roster(cohort: Cohort) -> QuerySet:
+    """The cohort's trainees with their progress and pending invitations."""
+    return (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("trainee", "trainee__organisation", "last_lesson")
+        .prefetch_related("trainee__invitations")
+        .order_by("trainee__last_name", "trainee__first_name", "trainee__email")
+    )
+
+
+def catalogue_url() -> str:
+    """The address of the catalogue in the active language (the home page if there is none)."""
+    index = CourseIndexPage.objects.live().filter(locale__language_code=get_language() or "en").first()
+    index = index or CourseIndexPage.objects.live().first()
+    return index.url if index else "/"

@@ -1,0 +1,187 @@
+"""Learning views: lessons, enrolment, progress, dashboard, cohorts and invitations."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from certificates.selectors import certificates_for_dashboard
+from courses import selectors, services
+from courses.models import CoursePage, LessonPage
+from courses.permissions import (
+    access_cohort,
+    access_live_course,
+    access_live_lesson,
+    can_run_cohorts,
+)
+from lms import invitations
+from lms import services as account_services
+from lms.forms import InvitationUploadForm
+from lms.models import Invitation
+from lms.selectors import invitation_lookups
+
+INVITE_SIGNING_SALT = "passage.invite-preview"
+
+
+def serve_lesson(request, lesson: LessonPage):
+    """Show a lesson to an enrolled trainee; everyone else is sent to the course page to enrol."""
+    course = selectors.course_of(lesson)
+    enrolment = selectors.current_enrolment(trainee=request.user, course=course)
+    if enrolment is None:
+        messages.info(request, _("Enrol in this course to open its lessons."))
+        return HttpResponseRedirect(course.get_url(request))
+    services.record_visit(enrolment=enrolment, lesson=lesson)
+    context = lesson.get_context(request)
+    context.update(selectors.lesson_context(lesson=lesson, course=course, enrolment=enrolment, request=request))
+    return TemplateResponse(request, lesson.get_template(request), context)
+
+
+@login_required
+@require_POST
+def enrol(request, course_id):
+    course = access_live_course(course_id)
+    enrolment = services.enrol(trainee=request.user, course=course, new_round=request.POST.get("new_round") == "1")
+    context = selectors.course_page_context(course=course, user=request.user, request=request)
+    target = context["resume_lesson"] or context["first_lesson"]
+    if enrolment.round > 1 and enrolment.progress_percent == 0:
+        messages.success(request, _("Round %(round)s started. Your earlier results are kept.") % {"round": enrolment.round})
+    else:
+        messages.success(request, _("You are enrolled. Start with the first lesson."))
+    return HttpResponseRedirect(target.link if target else course.get_url(request))
+
+
+@login_required
+@require_POST
+def complete_lesson(request, lesson_id):
+    lesson = access_live_lesson(lesson_id)
+    course = CoursePage.objects.get(path=lesson.path[: -2 * LessonPage.steplen])
+    enrolment = selectors.open_enrolment(trainee=request.user, course_key=course.translation_key)
+    if enrolment is None:
+        current = selectors.current_enrolment(trainee=request.user, course=course)
+        if current is not None and current.is_completed:
+            # Reading again after completing: nothing to record.
+            return HttpResponseRedirect(_next_url(request, lesson, course))
+        messages.error(request, _("Enrol in this course to record your progress."))
+        return HttpResponseRedirect(course.get_url(request))
+    completed_now = services.complete_lesson(enrolment=enrolment, lesson=lesson)
+    if completed_now:
+        messages.success(request, _("Congratulations: you have completed “%(course)s”.") % {"course": course.title})
+        return HttpResponseRedirect(course.get_url(request))
+    return HttpResponseRedirect(_next_url(request, lesson, course))
+
+
+def _next_url(request, lesson, course):
+    _previous, following = selectors.neighbours(course, lesson)
+    return (following or course).get_url(request)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    enrolments = list(selectors.enrolments_for_dashboard(request.user))
+    return render(
+        request,
+        "courses/dashboard.html",
+        {
+            "in_progress": [e for e in enrolments if e.status == "active"],
+            "completed": [e for e in enrolments if e.status == "completed"],
+            "cohorts": selectors.cohorts_for_trainer(request.user)[:20] if can_run_cohorts(request.user) else [],
+            "catalogue_url": selectors.catalogue_url(),
+            "certificates": certificates_for_dashboard(request.user),
+        },
+    )
+
+
+@require_GET
+def catalogue_redirect(request):
+    return HttpResponseRedirect(selectors.catalogue_url())
+
+
+@login_required
+@require_GET
+def cohort_list(request):
+    if not can_run_cohorts(request.user):
+        raise Http404
+    return render(request, "courses/cohort_list.html", {"cohorts": selectors.cohorts_for_trainer(request.user)})
+
+
+@login_required
+@require_GET
+def cohort_detail(request, cohort_id):
+    cohort = access_cohort(request.user, cohort_id)
+    roster = list(selectors.cohort_roster(cohort))
+    for enrolment in roster:
+        enrolment.pending_invitation = next((i for i in enrolment.trainee.invitations.all() if i.accepted_at is None), None)
+    return render(request, "courses/cohort_detail.html", {"cohort": cohort, "roster": roster})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cohort_invite(request, cohort_id):
+    """Upload a CSV → preview with per-line errors → confirm. Nothing is saved before confirming."""
+    cohort = access_cohort(request.user, cohort_id)
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if request.method == "POST" and declared > settings.PASSAGE_INVITE_MAX_BYTES + 64 * 1024:
+        # Refuse before reading the body: a 50 MB upload is never parsed.
+        message = _("The file is too large (%(size)s MB). The limit is %(limit)s MB.") % {
+            "size": round(declared / 1024 / 1024, 1),
+            "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1),
+        }
+        context = {"cohort": cohort, "form": InvitationUploadForm(), "upload_error": message}
+        return render(request, "courses/cohort_invite.html", context, status=413)
+
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            text = signing.loads(request.POST.get("payload", ""), salt=INVITE_SIGNING_SALT, max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("The preview has expired or was changed. Upload the file again."))
+            return HttpResponseRedirect(reverse("cohort_invite", args=[cohort.pk]))
+        result = invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
+        if not result.ok:
+            return render(request, "courses/cohort_invite.html", {"cohort": cohort, "form": InvitationUploadForm(), "result": result})
+        try:
+            sent = account_services.invite_trainees(cohort=cohort, rows=result.rows, invited_by=request.user)
+        except services.LearningError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("cohort_invite", args=[cohort.pk]))
+        messages.success(
+            request,
+            _("%(count)s trainees added to the cohort; %(sent)s invitations sent.") % {"count": len(result.rows), "sent": len(sent)},
+        )
+        return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
+
+    form = InvitationUploadForm(request.POST or None, request.FILES or None)
+    context = {"cohort": cohort, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = invitations.decode(form.cleaned_data["file"].read())
+        except ValueError as error:
+            form.add_error("file", str(error))
+        else:
+            result = invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
+            context["result"] = result
+            if result.ok:
+                context["payload"] = signing.dumps(text, salt=INVITE_SIGNING_SALT, compress=True)
+    return render(request, "courses/cohort_invite.html", context)
+
+
+@login_required
+@require_POST
+def resend_invitation(request, invitation_id):
+    invitation = get_object_or_404(Invitation.objects.select_related("cohort", "user"), pk=invitation_id)
+    if invitation.cohort is None:
+        raise Http404
+    cohort = access_cohort(request.user, invitation.cohort_id)
+    try:
+        account_services.resend_invitation(invitation=invitation, by=request.user)
+    except account_services.InvitationInvalid as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.user.email})
+    return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))

@@ -1,0 +1,426 @@
+"""Load the demo: places, organisations, one account per role, four courses, a cohort.
+
+Idempotent: run it again and it changes nothing that exists. It goes through the same
+services as the site (enrol, complete_lesson, grant_course_authoring), so the demo obeys the
+same rules as real use.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from assessments import importing
+from assessments import services as quiz_services
+from assessments.formats import gift
+from assessments.models import Attempt, QuizPage, QuizSlot
+from content.demo import courses_en, courses_fr, glossary
+from content.models import GlossaryTerm, HomePage
+from courses import services as learning
+from courses.models import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
+from lms import roles
+from lms.models import Country, Organisation, Region, ReportingScope, Sector
+
+QUIZ_DIR = Path(__file__).resolve().parents[3] / "content" / "demo" / "quizzes"
+QUIZ_TITLES = {"fr": "Vérifiez vos connaissances"}
+DEMO_PASSWORD = "passage-demo"  # noqa: S105 - printed by make run; demo accounts only
+DEMO_ACCOUNTS = [
+    # email, role, given name, family name, printed name, organisation
+    ("admin@passage.example", roles.ADMINISTRATOR, "Amina", "Diallo", "Amina Diallo", None),
+    ("trainer@passage.example", roles.TRAINER, "Moussa", "Ndiaye", "Moussa Ndiaye", "Direction de la Police de l'Air et des Frontières"),
+    ("officer@passage.example", roles.MINISTRY_OFFICER, "Fatou", "Sow", "Fatou Sow", "Ministère de l'Intérieur"),
+    ("trainee@passage.example", roles.TRAINEE, "Awa", "Sarr", "Awa Sarr", "Direction de la Police de l'Air et des Frontières"),
+]
+
+COUNTRIES = {
+    "SN": ("Senegal", ["Dakar", "Thiès", "Saint-Louis", "Ziguinchor", "Kédougou"]),
+    "CI": ("Côte d'Ivoire", ["Abidjan", "Yamoussoukro", "Bouaké"]),
+    "NE": ("Niger", ["Niamey", "Agadez", "Zinder"]),
+    "BF": ("Burkina Faso", ["Centre", "Hauts-Bassins"]),
+    "ML": ("Mali", ["Bamako", "Kayes"]),
+    "GN": ("Guinea", ["Conakry", "Kankan"]),
+}
+SECTORS = [
+    ("border-police", "Border and immigration police"),
+    ("police", "Police"),
+    ("judiciary", "Judges and courts"),
+    ("prosecution", "Prosecution"),
+    ("labour-inspection", "Labour inspection"),
+    ("social-services", "Social services and reception"),
+    ("ngo", "NGOs and civil society"),
+    ("government", "Ministries and government"),
+]
+ORGANISATIONS = [
+    # name, kind, country, region
+    ("Direction de la Police de l'Air et des Frontières", Organisation.Kind.BORDER_POLICE, "SN", "Dakar"),
+    ("Ministère de l'Intérieur", Organisation.Kind.MINISTRY, "SN", "Dakar"),
+    ("Commissariat central de Kédougou", Organisation.Kind.POLICE, "SN", "Kédougou"),
+    ("Tribunal de première instance d'Abidjan-Plateau", Organisation.Kind.JUDICIARY, "CI", "Abidjan"),
+    ("Parquet de Bouaké", Organisation.Kind.PROSECUTION, "CI", "Bouaké"),
+    ("Association Tassaght pour la protection des migrants", Organisation.Kind.NGO, "NE", "Agadez"),
+    ("Centre d'accueil et de transit de Niamey", Organisation.Kind.RECEPTION, "NE", "Niamey"),
+    ("Inspection du travail de Bobo-Dioulasso", Organisation.Kind.LABOUR_INSPECTION, "BF", "Hauts-Bassins"),
+    ("Brigade des mineurs de Bamako", Organisation.Kind.POLICE, "ML", "Bamako"),
+    ("Office de protection du genre, de l'enfance et des mœurs", Organisation.Kind.POLICE, "GN", "Conakry"),
+]
+TOPICS = {
+    "victim-identification": {"en": "Victim identification", "fr": "Identification des victimes"},
+    "referral": {"en": "Referral and assistance", "fr": "Orientation et assistance"},
+    "legal-framework": {"en": "Legal framework", "fr": "Cadre juridique"},
+    "prosecution": {"en": "Investigation and prosecution", "fr": "Enquêtes et poursuites"},
+    "reception": {"en": "Reception centres", "fr": "Centres d'accueil"},
+    "child-protection": {"en": "Child protection", "fr": "Protection de l'enfance"},
+    "data-protection": {"en": "Data protection", "fr": "Protection des données"},
+}
+SITE_TEXT = {
+    "en": ("Passage", "Training for the people who protect migrants: identify victims of trafficking, apply the law, run reception centres and protect personal data.", "Courses"),
+    "fr": ("Passage", "La formation des personnes qui protègent les migrants : identifier les victimes de traite, appliquer le droit, gérer les centres d'accueil et protéger les données personnelles.", "Formations"),
+    "ar": ("باساج", "تدريب العاملين على حماية المهاجرين: تحديد ضحايا الاتجار بالبشر، وتطبيق القانون، وإدارة مراكز الاستقبال، وحماية البيانات الشخصية.", "الدورات"),
+    "ru": ("Passage", "Обучение специалистов, защищающих мигрантов: выявление жертв торговли людьми, применение права, управление центрами приёма и защита персональных данных.", "Курсы"),
+    "es": ("Passage", "Formación para quienes protegen a las personas migrantes: identificar a víctimas de trata, aplicar la ley, gestionar centros de acogida y proteger los datos personales.", "Cursos"),
+}
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent)."
+
+    def step(self, message):
+        self.stdout.write(f"  · {message}")
+        self.stdout.flush()
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.stdout.write("Loading the demo…")
+        roles.ensure_roles()
+        self.step("languages, countries, regions, sectors, organisations")
+        locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in SITE_TEXT}
+        self.load_reference_data()
+        self.step("demo accounts (one per role)")
+        users = self.load_accounts()
+        self.step("glossary and topics")
+        terms = self.load_glossary(locales)
+        topics = self.load_topics(locales)
+        self.step("site pages in five languages")
+        catalogues = self.load_site(locales)
+        courses = {}
+        for number, data in enumerate(courses_en.COURSES, start=1):
+            self.step(f"course {number}/{len(courses_en.COURSES)}: {data['title']}")
+            courses[data["slug"]] = self.load_course(catalogues["en"], data, terms["en"], topics["en"])
+        for data in courses_fr.COURSES:
+            self.step(f"French translation: {data['title']}")
+            self.load_translation(courses[data["slug"]], locales["fr"], data, terms["fr"], topics["fr"])
+        self.step("quizzes (question banks imported from GIFT files)")
+        quizzes = {slug: self.load_quiz(course) for slug, course in courses.items()}
+        self.step("authors, cohort and the demo trainee's progress")
+        self.load_learning(users, courses)
+        self.load_attempts(users[roles.TRAINEE], courses, quizzes)
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+
+    # --- reference data -------------------------------------------------------------------
+
+    def load_reference_data(self):
+        for code, (name, regions) in COUNTRIES.items():
+            country, _ = Country.objects.get_or_create(code=code, defaults={"name": name})
+            for region in regions:
+                Region.objects.get_or_create(country=country, name=region)
+        for slug, name in SECTORS:
+            Sector.objects.get_or_create(slug=slug, defaults={"name": name})
+        for name, kind, code, region in ORGANISATIONS:
+            country = Country.objects.get(code=code)
+            Organisation.objects.get_or_create(
+                name=name,
+                country=country,
+                defaults={"kind": kind, "region": Region.objects.get(country=country, name=region)},
+            )
+
+    def load_accounts(self):
+        User = get_user_model()
+        sector_of_kind = {
+            Organisation.Kind.BORDER_POLICE: "border-police",
+            Organisation.Kind.MINISTRY: "government",
+        }
+        users = {}
+        for email, role, first_name, last_name, printed, organisation_name in DEMO_ACCOUNTS:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                organisation = Organisation.objects.filter(name=organisation_name).first() if organisation_name else None
+                user = User.objects.create_user(
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    first_name=first_name,
+                    last_name=last_name,
+                    certificate_name=printed,
+                    organisation=organisation,
+                    country=organisation.country if organisation else Country.objects.get(code="SN"),
+                    sector=Sector.objects.filter(slug=sector_of_kind.get(organisation.kind if organisation else None)).first(),
+                    preferred_language="fr" if role == roles.MINISTRY_OFFICER else "en",
+                    is_superuser=role == roles.ADMINISTRATOR,
+                    is_staff=role == roles.ADMINISTRATOR,
+                )
+                roles.assign_role(user, role)
+            users[role] = user
+        scope, _ = ReportingScope.objects.get_or_create(officer=users[roles.MINISTRY_OFFICER])
+        scope.countries.add(Country.objects.get(code="SN"))
+        return users
+
+    def load_glossary(self, locales):
+        terms = {"en": {}, "fr": {}}
+        for item in glossary.TERMS:
+            english = GlossaryTerm.objects.filter(locale=locales["en"], term=item["en"]["term"]).first()
+            if english is None:
+                english = GlossaryTerm.objects.create(locale=locales["en"], **item["en"])
+            terms["en"][item["slug"]] = english
+            french = GlossaryTerm.objects.filter(translation_key=english.translation_key, locale=locales["fr"]).first()
+            if french is None:
+                french = english.copy_for_translation(locales["fr"])
+                french.term = item["fr"]["term"]
+                french.definition = item["fr"]["definition"]
+                french.save()
+            terms["fr"][item["slug"]] = french
+        return terms
+
+    def load_topics(self, locales):
+        topics = {"en": {}, "fr": {}}
+        for slug, names in TOPICS.items():
+            english, _ = Topic.objects.get_or_create(locale=locales["en"], slug=slug, defaults={"name": names["en"]})
+            topics["en"][slug] = english
+            french = Topic.objects.filter(translation_key=english.translation_key, locale=locales["fr"]).first()
+            if french is None:
+                french = english.copy_for_translation(locales["fr"])
+                french.name = names["fr"]
+                french.save()
+            topics["fr"][slug] = french
+        return topics
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def load_site(self, locales):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(locale=locales["en"]).first()
+        if home is None:
+            # Wagtail's placeholder "Welcome" page (and the site pointing at it) makes way.
+            for child in root.get_children():
+                if child.specific_class is Page:
+                    child.delete()
+            title, intro, _ = SITE_TEXT["en"]
+            home = root.add_child(instance=HomePage(title=title, slug="home", intro=intro, locale=locales["en"]))
+            Site.objects.update_or_create(
+                is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Passage"}
+            )
+        catalogues = {}
+        catalogue = CourseIndexPage.objects.filter(locale=locales["en"]).first()
+        if catalogue is None:
+            catalogue = home.add_child(
+                instance=CourseIndexPage(
+                    title=SITE_TEXT["en"][2],
+                    slug="courses",
+                    intro="Free, self-paced courses written by practitioners. Each ends with a certificate that anyone can verify.",
+                )
+            )
+        catalogues["en"] = catalogue
+        for code, (title, intro, catalogue_title) in SITE_TEXT.items():
+            if code == "en":
+                continue
+            translated_home = home.get_translation_or_none(locales[code])
+            if translated_home is None:
+                translated_home = home.copy_for_translation(locales[code])
+                translated_home.title = title
+                translated_home.intro = intro
+                translated_home.save_revision().publish()
+            translated = catalogue.get_translation_or_none(locales[code])
+            if translated is None:
+                translated = catalogue.copy_for_translation(locales[code])
+                translated.title = catalogue_title
+                translated.intro = ""
+                translated.save_revision().publish()
+            catalogues[code] = translated
+        return catalogues
+
+    def load_course(self, catalogue, data, terms, topics):
+        course = CoursePage.objects.filter(slug=data["slug"], locale=catalogue.locale).first()
+        if course is not None:
+            return course
+        course = CoursePage(**self.course_fields(data))
+        self.set_course_relations(course, data, topics)
+        course = catalogue.add_child(instance=course)
+        for module_data in data["modules"]:
+            module = course.add_child(
+                instance=ModulePage(title=module_data["title"], slug=module_data["slug"], summary=module_data["summary"])
+            )
+            for lesson_data in module_data["lessons"]:
+                module.add_child(instance=LessonPage(**self.lesson_fields(lesson_data, terms)))
+        return course
+
+    def load_translation(self, course, locale, data, terms, topics):
+        if course.get_translation_or_none(locale) is not None:
+            return
+        translated = course.copy_for_translation(locale)
+        for name, value in self.course_fields(data).items():
+            setattr(translated, name, value)
+        self.set_course_relations(translated, data, topics)
+        translated.save_revision().publish()
+        for module, module_data in zip(course.get_children().specific(), data["modules"], strict=True):
+            translated_module = module.copy_for_translation(locale)
+            translated_module.title = module_data["title"]
+            translated_module.summary = module_data["summary"]
+            translated_module.save_revision().publish()
+            for lesson, lesson_data in zip(module.get_children().specific(), module_data["lessons"], strict=True):
+                translated_lesson = lesson.copy_for_translation(locale)
+                for name, value in self.lesson_fields(lesson_data, terms).items():
+                    setattr(translated_lesson, name, value)
+                translated_lesson.save_revision().publish()
+
+    def course_fields(self, data):
+        return {
+            "title": data["title"],
+            "slug": data["slug"],
+            "summary": data["summary"],
+            "description": data["description"],
+            "learning_outcomes": json.dumps([{"type": "outcome", "value": text} for text in data["outcomes"]]),
+            "estimated_hours": data["hours"],
+            "prerequisites": data.get("prerequisites", ""),
+        }
+
+    def set_course_relations(self, course, data, topics):
+        # Parental many-to-many: kept on the page until the next save or revision.
+        course.audiences.set(Sector.objects.filter(slug__in=data["audiences"]))
+        course.topics.set([topics[slug] for slug in data["topics"] if slug in topics])
+
+    def lesson_fields(self, data, terms):
+        blocks = []
+        for block_type, value in data["body"]:
+            if block_type == "glossary_term":
+                value = {"term": terms[value].pk}
+            blocks.append({"type": block_type, "value": value})
+        return {
+            "title": data["title"],
+            "slug": data["slug"],
+            "summary": data["summary"],
+            "estimated_minutes": data["minutes"],
+            "body": json.dumps(blocks),
+        }
+
+    # --- quizzes --------------------------------------------------------------------------
+
+    def load_quiz(self, course):
+        existing = QuizPage.objects.descendant_of(course).first()
+        if existing is not None:
+            return existing
+        result = gift.parse_gift((QUIZ_DIR / f"{course.slug}.gift").read_text(encoding="utf-8"))
+        if result.errors:
+            raise CommandError(f"Demo quiz for {course.slug}: {result.errors[:3]}")
+        questions = importing.import_questions(result.questions)
+        module = ModulePage.objects.child_of(course).order_by("-path").first()
+        first_course = course.slug == "identifying-and-referring-victims-of-trafficking"
+        quiz = QuizPage(
+            title="Check your knowledge",
+            slug="quiz",
+            intro="<p>Answer the questions to complete the course. You can stop at any time: your answers are saved.</p>",
+            pass_mark=70,
+            max_attempts=3,
+            time_limit_minutes=30 if first_course else None,
+            show_correct_answers="after_passing",
+        )
+        # Essays wait for a grader: they stay in the bank but the required quiz is marked automatically.
+        for order, question in enumerate(q for q in questions if q.kind != "essay"):
+            quiz.slots.add(QuizSlot(question=question, sort_order=order))
+        module.add_child(instance=quiz)
+        for translation in course.get_translations():
+            # Same quiz (same identity, same questions) in the translated course.
+            translated = quiz.copy_for_translation(translation.locale)
+            translated.title = QUIZ_TITLES.get(translation.locale.language_code, quiz.title)
+            translated.save_revision().publish()
+        return quiz
+
+    def load_attempts(self, trainee, courses, quizzes):
+        """One attempt in progress (victim identification) and one finished (data protection)."""
+        data_course = courses["collecting-and-protecting-personal-data"]
+        data_enrolment = Enrolment.objects.filter(trainee=trainee, course_key=data_course.translation_key).first()
+        data_quiz = quizzes["collecting-and-protecting-personal-data"]
+        if not Attempt.objects.filter(trainee=trainee, quiz_key=data_quiz.translation_key).exists():
+            attempt = quiz_services.start_attempt(quiz=data_quiz, trainee=trainee, enrolment=data_enrolment, seed=7)
+            quiz_services.save_answers(attempt=attempt, responses=self.answers(attempt, right_share=0.6))
+            quiz_services.submit_attempt(attempt=attempt)
+        first_quiz = quizzes["identifying-and-referring-victims-of-trafficking"]
+        enrolment = Enrolment.objects.filter(trainee=trainee, course_key=first_quiz.get_parent().get_parent().translation_key).first()
+        if not Attempt.objects.filter(trainee=trainee, quiz_key=first_quiz.translation_key).exists():
+            # A long deadline: the demo attempt should still be open whenever the demo is opened.
+            attempt = quiz_services.start_attempt(quiz=first_quiz, trainee=trainee, enrolment=enrolment, seed=3)
+            Attempt.objects.filter(pk=attempt.pk).update(deadline=None)
+            quiz_services.save_answers(attempt=attempt, responses=self.answers(attempt, right_share=1, limit=4), page=4)
+
+    def answers(self, attempt, *, right_share, limit=None):
+        """Form-like responses: the right answer for the first share of questions, a wrong one after."""
+        responses = {}
+        answers = quiz_services.with_real_questions(attempt.answers.order_by("position"))[:limit]
+        right_count = round(len(answers) * right_share)
+        for index, answer in enumerate(answers):
+            responses[answer.position] = demo_response(answer, right=index < right_count)
+        return responses
+
+    # --- learning -------------------------------------------------------------------------
+
+    def load_learning(self, users, courses):
+        trainer, trainee = users[roles.TRAINER], users[roles.TRAINEE]
+        identification = courses["identifying-and-referring-victims-of-trafficking"]
+        reception = courses["managing-reception-centres"]
+        roles.grant_course_authoring(course=identification, user=trainer)
+        roles.grant_course_authoring(course=reception, user=trainer)
+        cohort = Cohort.objects.filter(name="Dakar workshop").first()
+        if cohort is None:
+            cohort = learning.create_cohort(
+                name="Dakar workshop",
+                course=identification,
+                facilitator=trainer,
+                starts_on=date(2026, 11, 16),
+                ends_on=date(2026, 12, 11),
+                place="Dakar",
+            )
+        enrolment = learning.add_to_cohort(cohort=cohort, trainee=trainee)
+        if not enrolment.lesson_completions.exists():
+            first_lessons = LessonPage.objects.live().descendant_of(identification).order_by("path")[:2]
+            for lesson in first_lessons:
+                learning.complete_lesson(enrolment=enrolment, lesson=lesson)
+        learning.enrol(trainee=trainee, course=courses["collecting-and-protecting-personal-data"])
+
+
+def demo_response(answer, *, right: bool) -> dict:
+    """A response in form fields (tokens, text) that is right or wrong for this answer's question."""
+    question = answer.question
+    spec = question.grading_spec()
+    tokens = {option_id: token for token, option_id in answer.layout.get("tokens", {}).items()}
+    kind = question.kind
+    if kind in ("single_choice", "multiple_response"):
+        picks = [c["id"] for c in spec["choices"] if (c["fraction"] > 0) == right]
+        if kind == "single_choice":
+            return {"choice": tokens[picks[0]]} if picks else {}
+        return {"choices": [tokens[i] for i in picks]}
+    if kind == "true_false":
+        return {"value": "true" if spec["correct"] == right else "false"}
+    if kind == "matching":
+        prompts = {pair_id: token for token, pair_id in answer.layout.get("prompts", {}).items()}
+        pairs = [p for p in spec["pairs"] if p["left"]]
+        targets = [p["id"] for p in pairs] if right else [p["id"] for p in pairs[1:] + pairs[:1]]
+        return {"matches": {prompts[p["id"]]: tokens[t] for p, t in zip(pairs, targets, strict=True)}}
+    if kind == "ordering":
+        order = spec["items"] if right else list(reversed(spec["items"]))
+        return {"order": [tokens[i] for i in order]}
+    if kind == "short_answer":
+        return {"text": spec["answers"][0]["text"].replace("*", "") if right else "I am not sure"}
+    if kind == "numerical":
+        first = spec["answers"][0]
+        value = first["value"] if first["value"] is not None else first["low"]
+        return {"text": f"{value:g}" if right else "-1"}
+    return {"text": ""}

@@ -1,0 +1,24 @@
+"""Jobs that run on a clock (the task framework has no scheduler).
+
+The embedded mode runs them from ``manage.py run_periodic`` beside the task worker; in
+production, run ``manage.py run_periodic --once`` from cron every minute, or the loop as a
+service. Every job is idempotent, so running one twice does no harm.
+"""
+
+from django.core.management import call_command
+
+from assessments.services import close_overdue
+
+
+def _expiry_reminders():
+    from django.core.management import get_commands
+
+    if "send_expiry_reminders" in get_commands():
+        call_command("send_expiry_reminders", verbosity=0)
+
+
+# (name, seconds between runs, function)
+JOBS = [
+    ("close overdue quiz attempts", 60, close_overdue),
+    ("certificate expiry reminders", 24 * 60 * 60, _expiry_reminders),
+]

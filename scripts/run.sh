@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Start Passage in the embedded mode: migrate, load the demo, serve, run the task worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31mError: %s\033[0m\n' "$*" >&2; exit 1; }
+PY=.venv/bin/python
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+
+static_stamp="var/.static-$(cat requirements.lock <(find static -type f -newer requirements.lock -printf '%p%T@\n' 2>/dev/null) | sha256sum | cut -c1-16)"
+if [ ! -f "$static_stamp" ]; then
+  say "Collecting static files"
+  $PY manage.py collectstatic --no-input -v0 || fail "collectstatic failed."
+  rm -f var/.static-*; touch "$static_stamp"
+fi
+
+say "Preparing the database and the demo data"
+$PY manage.py prepare || fail "preparing the database failed (see above). If var/passage.sqlite3 comes from another version of Passage, move it away and run make run again."
+
+if ! $PY - "$HOST" "$PORT" <<'PYEOF'
+import socket, sys
+s = socket.socket()
+try:
+    s.bind((sys.argv[1], int(sys.argv[2])))
+except OSError:
+    sys.exit(1)
+PYEOF
+then
+  fail "Port $PORT is taken. Stop what uses it, or run: make run PORT=8001"
+fi
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  printf '\nStopping…\n'
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped. Your data is kept in var/."
+}
+trap stop INT TERM EXIT
+
+say "Starting the task worker"
+$PY manage.py db_worker --queue-name '*' --interval 1 -v0 &
+pids+=($!)
+$PY manage.py run_periodic &
+pids+=($!)
+say "Starting the web server"
+.venv/bin/gunicorn lms.wsgi:application --bind "$HOST:$PORT" --workers "${WEB_WORKERS:-2}" --threads 4 \
+  --access-logfile - --access-logformat '%(t)s %(m)s %(U)s %(s)s %(M)sms' --log-level warning &
+pids+=($!)
+
+for _ in $(seq 1 50); do
+  if $PY -c "import urllib.request,sys; urllib.request.urlopen('http://$HOST:$PORT/healthz', timeout=1)" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+cat <<MSG
+
+  Passage is running at  http://$HOST:$PORT/
+
+  Demo accounts (password: passage-demo)
+    Administrator     admin@passage.example
+    Trainer           trainer@passage.example
+    Ministry officer  officer@passage.example
+    Trainee           trainee@passage.example
+
+  Emails (invitations, password resets) are printed in this terminal.
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}" 2>/dev/null || true

@@ -1,0 +1,101 @@
+"""Importing and exporting questions in the admin: preview first, nothing half-imported."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from assessments.formats import parse_gift
+from assessments.models import MultipleResponseQuestion, Question, QuestionCategory
+from lms import roles
+from lms.models import AuditLogEntry
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+GIFT = """$CATEGORY: Demo/Indicators
+
+::Documents::
+Who should hold a worker's passport? {=The worker#Right. ~The employer#Control of documents is an indicator.}
+
+::Signs::
+Which are indicators of trafficking? {~%50%Debt bondage ~%50%Restricted movement ~%-100%A written contract}
+
+::Age::
+Under the Palermo Protocol a child is under {#18} years old.
+"""
+
+
+@pytest.fixture
+def trainer_client(client):
+    client.force_login(UserFactory(role=roles.TRAINER))
+    return client
+
+
+def upload(client, content, name="bank.gift"):
+    data = content.encode() if isinstance(content, str) else content
+    return client.post(reverse("question_import"), {"file": SimpleUploadedFile(name, data)})
+
+
+def test_preview_then_confirm_imports_the_questions(trainer_client):
+    preview = upload(trainer_client, GIFT)
+    page = preview.content.decode()
+    assert "Preview: 3 questions" in page and "Demo › Indicators" in page
+    assert Question.objects.count() == 0
+    response = trainer_client.post(reverse("question_import"), {"confirm": "1", "upload": preview.context["upload"]})
+    assert response.status_code == 302
+    assert Question.objects.count() == 3
+    signs = MultipleResponseQuestion.objects.get(title="Signs")
+    assert [c["fraction"] for c in signs.grading_spec()["choices"]] == [0.5, 0.5, -1.0]
+    assert QuestionCategory.objects.get(name="Indicators").get_parent().name == "Demo"
+    assert AuditLogEntry.objects.filter(action="questions.import").count() == 1
+    # Confirming the same preview again imports nothing more.
+    trainer_client.post(reverse("question_import"), {"confirm": "1", "upload": preview.context["upload"]})
+    assert Question.objects.count() == 3
+
+
+def test_errors_name_the_line_and_nothing_is_imported(trainer_client):
+    page = upload(trainer_client, GIFT + "\n::Broken::\nA question without a right answer {~a ~b}\n").content.decode()
+    assert "Line 12" in page and "nothing was imported" in page
+    assert Question.objects.count() == 0
+
+
+def test_xml_entities_are_never_resolved(trainer_client):
+    xxe = b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY e SYSTEM "file:///etc/passwd">]><quiz><question type="essay"><name><text>&e;</text></name><questiontext format="html"><text>x</text></questiontext></question></quiz>'
+    page = upload(trainer_client, xxe, name="bank.xml").content.decode()
+    assert "root:" not in page
+    assert "nothing was imported" in page
+    assert Question.objects.count() == 0
+
+
+def test_files_over_10_mb_are_refused(trainer_client):
+    page = upload(trainer_client, b"x" * (10 * 1024 * 1024 + 1)).content.decode()
+    assert "larger than 10 MB" in page
+
+
+def test_export_gives_back_the_same_questions(trainer_client):
+    preview = upload(trainer_client, GIFT)
+    trainer_client.post(reverse("question_import"), {"confirm": "1", "upload": preview.context["upload"]})
+    demo = QuestionCategory.objects.get(name="Demo")
+    exported = trainer_client.get(reverse("question_export_gift", args=[demo.pk]))
+    assert exported["Content-Disposition"] == 'attachment; filename="demo.gift"'
+    again = parse_gift(exported.content.decode())
+    original = parse_gift(GIFT)
+    assert again.ok
+    assert [(q.kind, q.title, q.category) for q in again.questions] == [(q.kind, q.title, q.category) for q in original.questions]
+    assert [[(c.fraction) for c in q.choices] for q in again.questions] == [[c.fraction for c in q.choices] for q in original.questions]
+
+
+def test_trainees_cannot_import(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("question_import"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_categories_nest_when_created_in_the_admin(client):
+    admin = UserFactory(role=roles.ADMINISTRATOR, is_superuser=True)
+    client.force_login(admin)
+    add_url = reverse("questioncategory:add")
+    assert client.post(add_url, {"name": "Legal framework"}).status_code == 302
+    parent = QuestionCategory.objects.get(name="Legal framework")
+    assert client.post(add_url, {"name": "Non-punishment", "parent": parent.pk}).status_code == 302
+    assert QuestionCategory.objects.get(name="Non-punishment").get_parent() == parent

@@ -1,0 +1,26 @@
+"""Hot pages use a fixed number of queries, whatever the size of the course."""
+
+import pytest
+
+from courses import services
+from tests.factories import UserFactory, build_course, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+# Route (2: ancestors by URL path, specific page), view restrictions (2), session, user,
+# enrolment, outline, lesson completions.
+LESSON_PAGE_QUERIES = 9
+
+
+@pytest.mark.parametrize("modules, lessons_per_module", [(1, 5), (5, 10)])
+def test_lesson_page_query_count_does_not_grow_with_the_course(client, django_assert_num_queries, modules, lessons_per_module):
+    course = build_course(f"Course of {modules * lessons_per_module}", modules=modules, lessons_per_module=lessons_per_module)
+    trainee = UserFactory()
+    enrolment = services.enrol(trainee=trainee, course=course)
+    lessons = lessons_of(course)
+    services.complete_lesson(enrolment=enrolment, lesson=lessons[0])
+    client.force_login(trainee)
+    client.get(lessons[2].url)  # warm: records the visit
+    with django_assert_num_queries(LESSON_PAGE_QUERIES):
+        response = client.get(lessons[2].url)
+    assert response.status_code == 200
