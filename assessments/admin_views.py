@@ -1,5 +1,6 @@
 """Question bank screens in the Wagtail admin: import (GIFT, Moodle XML) with preview, GIFT export."""
 
+import random
 import uuid
 
 from django import forms
@@ -10,15 +11,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments import importing
+from assessments import importing, services
 from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, parse_moodle_xml
-from assessments.models import Question, QuestionCategory
+from assessments.models import Answer, Question, QuestionCategory
+from assessments.views import question_views
 from lms import audit, roles
 
 UPLOAD_SALT = "passage.question-import"
@@ -129,3 +131,29 @@ def bank_overview(request):
     for category in categories:
         category.count = counts.get(category.pk, 0)
     return render(request, "assessments/admin/bank.html", {"categories": categories, "max_mb": settings.FILE_UPLOAD_MAX_MEMORY_SIZE})
+
+
+def preview_question(request, question_id):
+    """A question as a trainee sees it (a fresh shuffle each time), with the key below for the author.
+
+    Nothing is saved: the answer shown is never stored, so previews leave no trace in results.
+    """
+    _check_access(request)
+    question = get_object_or_404(Question, pk=question_id)
+    answer = Answer(
+        position=1,
+        question=question,
+        max_mark=question.default_mark,
+        layout=services.build_layout(question, shuffle=True, rng=random.Random()),
+    )
+    view = question_views([answer])[0]
+    return render(
+        request,
+        "assessments/admin/question_preview.html",
+        {
+            "question": view,
+            "real": question,
+            "right_answer": services.right_answer_text(question),
+            "edit_url": reverse(f"{question._meta.model_name}:edit", args=[question.pk]),
+        },
+    )

@@ -520,10 +520,14 @@ def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_sta
         return GradingResult(changed=0, completed=not attempt.needs_grading)
     Answer.objects.bulk_update(changed, ["fraction", "mark", "grader_comment", "graded_by"])
     services._total(attempt, answers)
-    attempt.save(update_fields=["needs_grading", "marks", "grade"])
+    fields = ["needs_grading", "marks", "grade"]
+    if not attempt.needs_grading and (was_waiting or attempt.grade != previous_grade):
+        attempt.graded_at = timezone.now()
+        fields.append("graded_at")
+    attempt.save(update_fields=fields)
     if not attempt.needs_grading:
         transaction.on_commit(lambda: services.after_grading(attempt.pk))
-        if was_waiting or attempt.grade != previous_grade:
+        if "graded_at" in fields:
             _notify_graded(attempt)
     return GradingResult(changed=len(changed), completed=not attempt.needs_grading)
 

@@ -422,6 +422,10 @@ class Attempt(models.Model):
     max_marks = models.DecimalField(_("out of"), max_digits=8, decimal_places=2, default=Decimal("0"))
     grade = models.DecimalField(_("grade (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     needs_grading = models.BooleanField(_("waiting for a grader"), default=False)
+    # Set when a person finishes grading the essays; the trainee's dashboard announces the result
+    # until the trainee opens the review (grade_seen_at catches up).
+    graded_at = models.DateTimeField(_("graded by a person"), null=True, blank=True)
+    grade_seen_at = models.DateTimeField(_("grade seen by the trainee"), null=True, blank=True)
 
     class Meta:
         ordering = ["quiz_key", "trainee", "number"]

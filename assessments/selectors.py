@@ -3,6 +3,7 @@
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -84,3 +85,20 @@ def review_allows(timing: str, *, quiz: QuizPage, attempt: Attempt, passed: bool
     if timing == ReviewTiming.AFTER_CLOSE:
         return bool(quiz.closes_at and now >= quiz.closes_at)
     return False
+
+
+def grading_news(trainee) -> dict:
+    """For the dashboard: essays a person graded since the trainee last looked, and those still waiting.
+
+    One query; the quiz titles come with it.
+    """
+    rows = list(
+        Attempt.objects.filter(trainee=trainee, status=Attempt.Status.FINISHED)
+        .filter(Q(needs_grading=True) | Q(graded_at__isnull=False, grade_seen_at__isnull=True) | Q(graded_at__gt=F("grade_seen_at")))
+        .select_related("quiz")
+        .order_by("-submitted_at")[:20]
+    )
+    return {
+        "graded": [a for a in rows if not a.needs_grading],
+        "waiting": [a for a in rows if a.needs_grading],
+    }

@@ -69,7 +69,7 @@ def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, D
     return chosen
 
 
-def _layout(question: Question, *, shuffle: bool, rng: random.Random) -> dict:
+def build_layout(question: Question, *, shuffle: bool, rng: random.Random) -> dict:
     """Opaque tokens for the options, in display order; the key never leaves the server."""
     ids = question.option_ids()
     if not ids:
@@ -136,7 +136,7 @@ def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | 
             for position, (question, mark) in enumerate(_questions_for(quiz, rng), start=1):
                 answers.append(
                     Answer(attempt=attempt, position=position, question=question, max_mark=mark,
-                           layout=_layout(question, shuffle=quiz.shuffle_choices, rng=rng))
+                           layout=build_layout(question, shuffle=quiz.shuffle_choices, rng=rng))
                 )
                 total += mark
             Answer.objects.bulk_create(answers)

@@ -113,7 +113,7 @@ def _read_responses(request, answers) -> dict:
     return responses
 
 
-def _question_views(answers, *, review=None):
+def question_views(answers, *, review=None):
     views = []
     for answer in services.with_real_questions(answers):
         question = answer.question
@@ -186,7 +186,7 @@ def attempt_page(request, attempt_id):
         {
             "attempt": attempt,
             "quiz": attempt.quiz,
-            "questions": _question_views(answers),
+            "questions": question_views(answers),
             "page": page,
             "pages": pages,
             "page_numbers": range(pages),
@@ -274,6 +274,8 @@ def review(request, attempt_id):
             "state": services.answer_state(answer) if show_marks else None,
         }
 
+    if attempt.graded_at and (attempt.grade_seen_at is None or attempt.grade_seen_at < attempt.graded_at):
+        Attempt.objects.filter(pk=attempt.pk).update(grade_seen_at=timezone.now())
     answers = list(attempt.answers.order_by("position"))
     course = course_selectors.course_of(quiz)
     _previous, next_item = course_selectors.neighbours(course, quiz)
@@ -284,7 +286,7 @@ def review(request, attempt_id):
             "attempt": attempt,
             "quiz": quiz,
             "course": course,
-            "questions": _question_views(answers, review=details),
+            "questions": question_views(answers, review=details),
             "show_marks": show_marks,
             "attempt_passed": attempt.grade is not None and attempt.grade >= quiz.pass_mark and not attempt.needs_grading,
             "next_item": next_item,

@@ -4,8 +4,9 @@ from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -22,6 +23,15 @@ class QuestionEditView(EditView):
         return instance
 
 
+class PreviewColumn(Column):
+    """A link to the question as a trainee sees it."""
+
+    cell_template_name = "assessments/admin/preview_cell.html"
+
+    def get_value(self, instance):
+        return reverse("question_preview", args=[instance.pk])
+
+
 def _question_viewset(model):
     return type(
         f"{model.__name__}ViewSet",
@@ -30,7 +40,7 @@ def _question_viewset(model):
             "model": model,
             "icon": "help",
             "menu_label": model._meta.verbose_name_plural.capitalize() if hasattr(model._meta.verbose_name_plural, "capitalize") else model._meta.verbose_name_plural,
-            "list_display": ["title", "category", "version", "default_mark"],
+            "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview"))],
             "list_filter": ["category"],
             "search_fields": ["title"],
             "panels": model.get_panels(),
@@ -94,6 +104,7 @@ def register_bank_urls():
     return [
         path("question-bank/", admin_views.bank_overview, name="question_bank"),
         path("question-bank/import/", admin_views.import_questions_view, name="question_import"),
+        path("question-bank/questions/<int:question_id>/preview/", admin_views.preview_question, name="question_preview"),
         path("question-bank/categories/<int:category_id>/export.gift", admin_views.export_gift_view, name="question_export_gift"),
     ]
 

@@ -84,6 +84,21 @@ class CoursePage(Page):
         default=CompletionRule.ALL_REQUIRED_LESSONS,
         help_text=_("Changes apply to enrolments made afterwards; recorded completions stay."),
     )
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("certificate template"),
+        help_text=_("Leave empty to use the default template."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when certificates never expire. Trainees are reminded before expiry."),
+    )
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("description")]
     content_panels = Page.content_panels + [
@@ -97,6 +112,10 @@ class CoursePage(Page):
         FieldPanel("estimated_hours"),
         FieldPanel("prerequisites"),
         FieldPanel("completion_rule"),
+        MultiFieldPanel(
+            [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")],
+            heading=_("Certificate"),
+        ),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]

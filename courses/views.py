@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments.selectors import grading_news
 from certificates.selectors import certificates_for_dashboard
 from courses import selectors, services
 from courses.models import CoursePage, LessonPage
@@ -94,6 +95,7 @@ def dashboard(request):
             "cohorts": selectors.cohorts_for_trainer(request.user)[:20] if can_run_cohorts(request.user) else [],
             "catalogue_url": selectors.catalogue_url(),
             "certificates": certificates_for_dashboard(request.user),
+            "grading": grading_news(request.user),
         },
     )
 

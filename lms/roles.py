@@ -13,14 +13,33 @@ ROLES = (TRAINEE, TRAINER, MINISTRY_OFFICER, ADMINISTRATOR)
 WORKFLOW_NAME = "Administrator approval"
 COURSE_AUTHORS_PREFIX = "Course authors: "
 
+_QUESTION_MODELS = [
+    "question",
+    "singlechoicequestion",
+    "multipleresponsequestion",
+    "truefalsequestion",
+    "matchingquestion",
+    "orderingquestion",
+    "shortanswerquestion",
+    "numericalquestion",
+    "essayquestion",
+    "questioncategory",
+]
 _TRAINER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("content", "add_glossaryterm"),
     ("content", "change_glossaryterm"),
     ("courses", "add_topic"),
     ("courses", "change_topic"),
+    # The question bank is shared by trainers: they write, import, edit (new versions) and move questions.
+    *[("assessments", f"{action}_{model}") for model in _QUESTION_MODELS for action in ("add", "change", "view")],
 ]
 _ADMIN_EXTRA_PERMISSIONS = [
+    *[("assessments", f"delete_{model}") for model in _QUESTION_MODELS],
+    ("certificates", "add_certificatetemplate"),
+    ("certificates", "change_certificatetemplate"),
+    ("certificates", "delete_certificatetemplate"),
+    ("certificates", "view_certificate"),
     ("content", "delete_glossaryterm"),
     ("courses", "delete_topic"),
     ("lms", "add_user"),

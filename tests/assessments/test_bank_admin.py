@@ -8,7 +8,7 @@ from assessments.formats import parse_gift
 from assessments.models import MultipleResponseQuestion, Question, QuestionCategory
 from lms import roles
 from lms.models import AuditLogEntry
-from tests.factories import UserFactory
+from tests.factories import UserFactory, single_choice
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,35 @@ def test_categories_nest_when_created_in_the_admin(client):
     parent = QuestionCategory.objects.get(name="Legal framework")
     assert client.post(add_url, {"name": "Non-punishment", "parent": parent.pk}).status_code == 302
     assert QuestionCategory.objects.get(name="Non-punishment").get_parent() == parent
+
+
+def test_a_trainer_previews_a_question_as_a_trainee_sees_it(trainer_client):
+    question = single_choice()
+    response = trainer_client.get(reverse("question_preview", args=[question.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Which is an indicator?" in page
+    # The trainee's inputs carry per-preview tokens, never the database ids of the choices.
+    assert 'type="radio"' in page
+    for choice_id in question.option_ids():
+        assert f'value="{choice_id}"' not in page
+    # The author also sees the key and a way back to the editor.
+    assert "For the author only" in page and "Employer keeps the passport" in page
+    assert reverse("singlechoicequestion:edit", args=[question.pk]) in page
+
+
+def test_the_bank_listing_links_each_question_to_its_preview(trainer_client):
+    question = single_choice()
+    listing = trainer_client.get(reverse("singlechoicequestion:index"))
+    assert reverse("question_preview", args=[question.pk]) in listing.content.decode()
+
+
+def test_trainees_cannot_preview_questions(client):
+    question = single_choice()
+    client.force_login(UserFactory())
+    response = client.get(reverse("question_preview", args=[question.pk]))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_unknown_question_preview_is_404(trainer_client):
+    assert trainer_client.get(reverse("question_preview", args=[999999]), follow=True).status_code == 404

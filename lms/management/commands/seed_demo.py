@@ -18,6 +18,7 @@ from assessments import importing
 from assessments import services as quiz_services
 from assessments.formats import gift
 from assessments.models import Attempt, QuizPage, QuizSlot
+from certificates.models import CertificateSignatory, CertificateTemplate
 from content.demo import courses_en, courses_fr, glossary
 from content.models import GlossaryTerm, HomePage
 from courses import services as learning
@@ -123,6 +124,8 @@ class Command(BaseCommand):
             self.load_translation(courses[data["slug"]], locales["fr"], data, terms["fr"], topics["fr"])
         self.step("quizzes (question banks imported from GIFT files)")
         quizzes = {slug: self.load_quiz(course) for slug, course in courses.items()}
+        self.step("certificate template and validity")
+        self.load_certificate_policy(courses)
         self.step("authors, cohort and the demo trainee's progress")
         self.load_learning(users, courses)
         self.load_attempts(users[roles.TRAINEE], courses, quizzes)
@@ -369,6 +372,27 @@ class Command(BaseCommand):
         for index, answer in enumerate(answers):
             responses[answer.position] = demo_response(answer, right=index < right_count)
         return responses
+
+    # --- certificates ---------------------------------------------------------------------
+
+    def load_certificate_policy(self, courses):
+        """The default template with its signatory, and a validity on the data-protection course.
+
+        Data-protection rules change: that course is the one a ministry asks staff to renew.
+        """
+        template = CertificateTemplate.objects.filter(is_default=True).first()
+        if template is None:
+            template = CertificateTemplate(
+                name="Passage standard",
+                is_default=True,
+                issuer_name="Passage protection training programme",
+            )
+            template.signatories = [CertificateSignatory(name="Mariam Diallo", title="Head of training")]
+            template.save()
+        course = courses["collecting-and-protecting-personal-data"]
+        if course.certificate_validity_months is None:
+            course.certificate_validity_months = 36
+            course.save_revision().publish()
 
     # --- learning -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_enrolment_score_alter_coursepage_completion_rule_and_more'),
+        ('courses', '0004_course_certificate_policy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,91 @@
+"""Bulk downloads: a ZIP of certificate PDFs with a CSV manifest, streamed as it is written.
+
+The archive is written into a small buffer that is emptied after every chunk, so memory stays
+flat whatever the number of certificates, and the first bytes leave before the last PDF is read.
+"""
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ["serial", "name", "course", "completed_on", "expires_on", "status", "file", "sha256"]
+CHUNK = 64 * 1024
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """A cell a spreadsheet will not run as a formula (names are typed by people)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def file_name(certificate) -> str:
+    name = slugify(certificate.trainee_name, allow_unicode=True)[:60] or "certificate"
+    return f"{certificate.serial}-{name}.pdf"
+
+
+def manifest_csv(certificates: Iterable, *, today=None) -> bytes:
+    today = today or timezone.localdate()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(MANIFEST_COLUMNS)
+    for certificate in certificates:
+        writer.writerow(
+            [
+                neutralise(certificate.serial),
+                neutralise(certificate.trainee_name),
+                neutralise(certificate.course_title),
+                certificate.completed_on.isoformat(),
+                certificate.expires_on.isoformat() if certificate.expires_on else "",
+                certificate.current_status(today),
+                file_name(certificate) if certificate.pdf else "",
+                certificate.pdf_sha256,
+            ]
+        )
+    # A byte-order mark so spreadsheet programs read the names as UTF-8.
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+class _Sink(io.RawIOBase):
+    """A write-only, non-seekable file that hands over what was written since the last take()."""
+
+    def __init__(self):
+        super().__init__()
+        self._chunks: list[bytes] = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self._chunks.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self._chunks)
+        self._chunks.clear()
+        return data
+
+
+def zip_stream(certificates: Iterable, manifest_rows: Iterable) -> Iterator[bytes]:
+    """The ZIP archive, chunk by chunk: the manifest first, then each PDF that exists."""
+    sink = _Sink()
+    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr(MANIFEST_NAME, manifest_csv(manifest_rows))
+        yield sink.take()
+        for certificate in certificates:
+            if not certificate.pdf:
+                continue
+            with archive.open(file_name(certificate), mode="w") as entry:
+                with certificate.pdf.storage.open(certificate.pdf.name, "rb") as source:
+                    while chunk := source.read(CHUNK):
+                        entry.write(chunk)
+                        data = sink.take()
+                        if data:
+                            yield data
+            yield sink.take()
+    yield sink.take()
