@@ -11,10 +11,7 @@ from assessments.services import close_overdue
 
 
 def _expiry_reminders():
-    from django.core.management import get_commands
-
-    if "send_expiry_reminders" in get_commands():
-        call_command("send_expiry_reminders", verbosity=0)
+    call_command("send_expiry_reminders", verbosity=0)
 
 
 # (name, seconds between runs, function)

@@ -121,8 +121,9 @@ TEMPLATES = [
 # --- Database, cache, sessions --------------------------------------------------------------
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'passage.sqlite3'}",
+    # An empty DATABASE_URL (as in `DATABASE_URL= make test`) means the embedded SQLite file too.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'passage.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

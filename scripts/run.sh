@@ -18,6 +18,13 @@ fi
 say "Preparing the database and the demo data"
 $PY manage.py prepare || fail "preparing the database failed (see above). If var/passage.sqlite3 comes from another version of Passage, move it away and run make run again."
 
+# Certificates are signed (PAdES). Without a configured key, a self-signed demo key is made once
+# into var/signing/: good for trying the feature, never for production (see README).
+if [ -z "${PASSAGE_SIGNING_KEY:-}" ]; then
+  $PY manage.py make_demo_signing_key --if-missing -v0 || fail "making the demo signing key failed."
+  export PASSAGE_SIGNING_KEY="$PWD/var/signing/demo-key.pem" PASSAGE_SIGNING_CERT="$PWD/var/signing/demo-cert.pem"
+fi
+
 if ! $PY - "$HOST" "$PORT" <<'PYEOF'
 import socket, sys
 s = socket.socket()

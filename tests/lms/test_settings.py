@@ -47,3 +47,13 @@ def test_embedded_mode_generates_and_keeps_a_secret_key(tmp_path):
     assert len(key) > 50 and debug == "False"
     assert first.stdout == second.stdout
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_an_empty_database_url_means_the_embedded_sqlite_file(tmp_path):
+    # `.ci/run` runs the SQLite leg as `DATABASE_URL= make test`.
+    result = run_manage(
+        "shell", "-v", "0", "-c", "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        env_extra={"DATABASE_URL": "", "PASSAGE_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["sqlite", str(tmp_path / "passage.sqlite3")]
