@@ -6,12 +6,13 @@ same rules as real use.
 """
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from assessments import importing
@@ -76,6 +77,36 @@ ORGANISATIONS = [
     ("Brigade des mineurs de Bamako", Organisation.Kind.POLICE, "ML", "Bamako"),
     ("Office de protection du genre, de l'enfance et des mœurs", Organisation.Kind.POLICE, "GN", "Conakry"),
 ]
+# Fictional colleagues who took the courses, so that certificates, the verify page and the
+# ministry records have something to show: email, given name, family name, organisation,
+# sector, language, [(course slug, share of quiz answers right, months ago)].
+DEMO_TRAINEES = [
+    ("ibrahima.fall@example.org", "Ibrahima", "Fall", "Direction de la Police de l'Air et des Frontières", "border-police", "fr",
+     [("identifying-and-referring-victims-of-trafficking", 1.0, 7), ("collecting-and-protecting-personal-data", 0.9, 5)]),
+    ("mariama.ba@example.org", "Mariama", "Ba", "Direction de la Police de l'Air et des Frontières", "border-police", "fr",
+     [("identifying-and-referring-victims-of-trafficking", 0.9, 6)]),
+    ("cheikh.diop@example.org", "Cheikh", "Diop", "Commissariat central de Kédougou", "police", "fr",
+     [("identifying-and-referring-victims-of-trafficking", 0.8, 4), ("legal-frameworks-against-trafficking", 1.0, 2)]),
+    ("khady.mbaye@example.org", "Khady", "Mbaye", "Commissariat central de Kédougou", "police", "en",
+     [("identifying-and-referring-victims-of-trafficking", 1.0, 3)]),
+    ("ousmane.gueye@example.org", "Ousmane", "Gueye", "Ministère de l'Intérieur", "government", "fr",
+     [("collecting-and-protecting-personal-data", 1.0, 2), ("identifying-and-referring-victims-of-trafficking", None, 1)]),
+    ("aissatou.kane@example.org", "Aïssatou", "Kane", "Direction de la Police de l'Air et des Frontières", "border-police", "en",
+     [("managing-reception-centres", 0.9, 1), ("identifying-and-referring-victims-of-trafficking", None, 0)]),
+    ("kouadio.yao@example.org", "Kouadio", "Yao", "Tribunal de première instance d'Abidjan-Plateau", "judiciary", "fr",
+     [("legal-frameworks-against-trafficking", 1.0, 5)]),
+    ("adjoua.kouassi@example.org", "Adjoua", "Kouassi", "Parquet de Bouaké", "prosecution", "fr",
+     [("legal-frameworks-against-trafficking", 0.9, 3), ("identifying-and-referring-victims-of-trafficking", 1.0, 2)]),
+    ("moussa.issoufou@example.org", "Moussa", "Issoufou", "Association Tassaght pour la protection des migrants", "ngo", "fr",
+     [("managing-reception-centres", 1.0, 4), ("collecting-and-protecting-personal-data", 0.8, 3)]),
+    ("hadiza.abdou@example.org", "Hadiza", "Abdou", "Centre d'accueil et de transit de Niamey", "social-services", "fr",
+     [("managing-reception-centres", 0.9, 6)]),
+    ("salif.ouedraogo@example.org", "Salif", "Ouédraogo", "Inspection du travail de Bobo-Dioulasso", "labour-inspection", "fr",
+     [("identifying-and-referring-victims-of-trafficking", 1.0, 2)]),
+    ("fatoumata.traore@example.org", "Fatoumata", "Traoré", "Brigade des mineurs de Bamako", "police", "fr",
+     [("managing-reception-centres", 0.8, 1)]),
+]
+
 TOPICS = {
     "victim-identification": {"en": "Victim identification", "fr": "Identification des victimes"},
     "referral": {"en": "Referral and assistance", "fr": "Orientation et assistance"},
@@ -129,6 +160,8 @@ class Command(BaseCommand):
         self.step("authors, cohort and the demo trainee's progress")
         self.load_learning(users, courses)
         self.load_attempts(users[roles.TRAINEE], courses, quizzes)
+        self.step("colleagues who completed courses (certificates are rendered by the task worker)")
+        self.load_colleagues(users[roles.TRAINER], courses, quizzes)
         self.stdout.write(self.style.SUCCESS("Demo ready."))
 
     # --- reference data -------------------------------------------------------------------
@@ -363,6 +396,54 @@ class Command(BaseCommand):
             attempt = quiz_services.start_attempt(quiz=first_quiz, trainee=trainee, enrolment=enrolment, seed=3)
             Attempt.objects.filter(pk=attempt.pk).update(deadline=None)
             quiz_services.save_answers(attempt=attempt, responses=self.answers(attempt, right_share=1, limit=4), page=4)
+
+    def load_colleagues(self, trainer, courses, quizzes):
+        """Trainees who finished courses months ago; None as the share means still studying."""
+        User = get_user_model()
+        cohort = Cohort.objects.get(name="Dakar workshop")
+        now = timezone.now()
+        for email, first_name, last_name, organisation_name, sector, language, rounds in DEMO_TRAINEES:
+            if User.objects.filter(email=email).exists():
+                continue
+            organisation = Organisation.objects.get(name=organisation_name)
+            trainee = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+                certificate_name=f"{first_name} {last_name}",
+                organisation=organisation,
+                sector=Sector.objects.get(slug=sector),
+                country=organisation.country,
+                preferred_language=language,
+            )
+            roles.assign_role(trainee, roles.TRAINEE)
+            for slug, right_share, months_ago in rounds:
+                course = courses[slug]
+                if course.pk == cohort.course_id and organisation.country.code == "SN":
+                    enrolment = learning.add_to_cohort(cohort=cohort, trainee=trainee)
+                else:
+                    enrolment = learning.enrol(trainee=trainee, course=course)
+                lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+                done = lessons if right_share is not None else lessons[: len(lessons) // 2]
+                for lesson in done:
+                    learning.complete_lesson(enrolment=enrolment, lesson=lesson)
+                if right_share is not None:
+                    attempt = quiz_services.start_attempt(quiz=quizzes[slug], trainee=trainee, enrolment=enrolment)
+                    quiz_services.save_answers(attempt=attempt, responses=self.answers(attempt, right_share=right_share))
+                    quiz_services.submit_attempt(attempt=attempt)
+                    # Completion normally follows the commit; here it is needed now, to date it.
+                    quiz_services.after_grading(attempt.pk)
+                # Spread the rounds over the past months, as a real programme would.
+                started = now - timedelta(days=30 * months_ago + 12)
+                enrolment.refresh_from_db()
+                Enrolment.objects.filter(pk=enrolment.pk).update(
+                    enrolled_at=started,
+                    completed_at=started + timedelta(days=9) if enrolment.completed_at else None,
+                )
+                Attempt.objects.filter(enrolment=enrolment).update(
+                    started_at=started + timedelta(days=8, hours=2), submitted_at=started + timedelta(days=8, hours=2, minutes=25)
+                )
 
     def answers(self, attempt, *, right_share, limit=None):
         """Form-like responses: the right answer for the first share of questions, a wrong one after."""
