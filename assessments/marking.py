@@ -469,7 +469,7 @@ def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_sta
     Preconditions: the attempt is submitted; nobody graded it since ``expected_state`` was read
     (else GradeConflict, nothing changed). Course completion and the email follow on commit.
     """
-    attempt = Attempt.objects.select_for_update().select_related("trainee", "quiz").get(pk=attempt.pk)
+    attempt = Attempt.objects.select_for_update(of=("self",)).select_related("trainee", "quiz").get(pk=attempt.pk)
     if attempt.status != Attempt.Status.FINISHED:
         raise NotGradable()
     answers = list(attempt.answers.select_related("question").order_by("position"))
