@@ -10,12 +10,14 @@ def has_attempts(question: Question) -> bool:
 
 
 def _as_new_row(question: Question) -> Question:
-    # A multi-table (polymorphic) row: clear every parent link so save() inserts new rows.
+    # A multi-table (polymorphic) row: clear the links to every ancestor, not only the direct
+    # parent (single choice → choice → question), so save() inserts new rows all the way up.
     question.pk = None
     question.id = None
-    for field in question._meta.parents.values():
-        if field is not None:
-            setattr(question, field.attname, None)
+    for model in [type(question), *question._meta.get_parent_list()]:
+        for field in model._meta.parents.values():
+            if field is not None:
+                setattr(question, field.attname, None)
     question._state.adding = True
     return question
 

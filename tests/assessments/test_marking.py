@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from assessments import bank, marking, services
@@ -63,10 +64,8 @@ def take_quiz(quiz, trainee, *, choice=None, text=None, value=None) -> Attempt:
 
 def edit_key(question, fractions: dict[str, int], *, drop=(), by=None):
     """Correct a choice question's key: a new version, copied from the current one, so its
-    options keep their block ids (what ``bank.save_edit`` does once a question was shown).
-
-    The copy is made here because ``bank.save_edit`` currently updates two-level subclasses
-    (single choice, multiple response) in place instead of inserting a version (reported).
+    options keep their block ids (what ``bank.save_edit`` does once a question was shown; see
+    test_versions.py). Built directly here to control exactly which block changes.
     """
     current = SingleChoiceQuestion.objects.get(family=question.family, is_current=True)
     blocks = []
@@ -567,3 +566,21 @@ def test_questions_page_lists_each_question_with_its_version_and_regrade_link(au
     page = author_client.get(reverse("quiz_questions", args=[choice_quiz.pk])).content.decode()
     assert "Which is an indicator?" in page
     assert regrade_url(choice_quiz, corrected) in page
+
+
+def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_opened(
+    facilitator_client, attempt, trainee, django_capture_on_commit_callbacks
+):
+    client = Client()  # the fixture's client is the facilitator's
+    client.force_login(trainee)
+    waiting = client.get(reverse("dashboard")).content.decode()
+    assert "waiting for a trainer to grade them" in waiting
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_grade(facilitator_client, attempt, "3", comment="Clear referral steps.")
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "were graded on" in dashboard and reverse("attempt_review", args=[attempt.pk]) in dashboard
+    assert "waiting for a trainer" not in dashboard
+
+    assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 200
+    assert "were graded on" not in client.get(reverse("dashboard")).content.decode()
