@@ -5,7 +5,7 @@ import time
 from django.test import Client
 
 # Importing a benchmark module registers its benchmarks; new modules join this line.
-from bench import certificates, pages, quizzes  # noqa: F401
+from bench import certificates, pages, quizzes, records  # noqa: F401
 from bench.registry import BENCHMARKS, Run
 from bench.report import RESULTS_FILE, judge, load_targets, table, write_results
 from bench.scene import build_scene

@@ -333,3 +333,55 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+def records_export_path(instance, filename):
+    return f"records-exports/{instance.created_at:%Y/%m}/{instance.pk}-{uuid.uuid4().hex}.{instance.file_format}"
+
+
+class RecordsExport(models.Model):
+    """A large person-level file made in the background, with its progress.
+
+    The filters are kept as they were asked for and applied again, within the owner's scope,
+    when the file is made. Files live in private storage and are served only to their owner.
+    """
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="records_exports", verbose_name=_("owner")
+    )
+    file_format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    parameters = models.JSONField(_("filters and options"), default=dict)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    rows_total = models.PositiveIntegerField(_("rows to write"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows written"), default=0)
+    file = models.FileField(_("file"), upload_to=records_export_path, blank=True, max_length=200)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("records export")
+        verbose_name_plural = _("records exports")
+
+    def __str__(self):
+        return f"{self.user} {self.file_format} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, 100 * self.rows_done // self.rows_total)

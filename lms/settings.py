@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "polymorphic",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "content.context_processors.branding",
+                "courses.records.context_processors.records_nav",
             ],
         },
     },
@@ -197,6 +199,13 @@ PASSAGE_COLLECT_GENDER = env_bool("PASSAGE_COLLECT_GENDER", False)
 PASSAGE_COLLECT_YEAR_OF_BIRTH = env_bool("PASSAGE_COLLECT_YEAR_OF_BIRTH", False)
 PASSAGE_INVITE_MAX_BYTES = int(os.environ.get("PASSAGE_INVITE_MAX_BYTES", str(2 * 1024 * 1024)))
 PASSAGE_INVITE_MAX_ROWS = int(os.environ.get("PASSAGE_INVITE_MAX_ROWS", "2000"))
+
+# --- Completion records -------------------------------------------------------------------------
+
+# Counts below this are shown as "< N" in aggregates (dashboard, PDF, API summary).
+RECORDS_MIN_CELL = int(os.environ.get("RECORDS_MIN_CELL", "5"))
+# Requests a minute per API token.
+RECORDS_API_RATE = int(os.environ.get("RECORDS_API_RATE", "120"))
 
 # --- Languages --------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.records.api import api as records_api
 from lms import routing, views
 
 
@@ -61,6 +62,8 @@ urlpatterns = [
     path("healthz", health, name="health"),
     # Public certificate checks: the QR target, never with a language prefix.
     path("verify/", include("certificates.urls_verify")),
+    # Completion records for national systems (token auth, no language prefix).
+    path("api/", records_api.urls),
 ]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
@@ -73,6 +76,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
 urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_patterns)),
     path("", include("courses.urls")),
+    path("records/", include("courses.records.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     # Wagtail's own helper URLs, then its page serving with faster routing (lms.routing).

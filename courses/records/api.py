@@ -1,0 +1,240 @@
+"""The records API for national systems: person-level rows by cursor, and suppressed aggregates.
+
+Authenticated by per-officer tokens (``Authorization: Bearer <key>``), rate-limited per token,
+scoped and filtered exactly like the pages (``enrolments_in_scope`` + ``RecordFilterForm``).
+"""
+
+import time
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja.security import HttpBearer
+from ninja.throttling import BaseThrottle
+
+from courses.records import selectors, services
+from courses.records.forms import ExportOptionsForm, RecordFilterForm
+
+MAX_PAGE_SIZE = 1000
+WINDOW_SECONDS = 60
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        api_token = services.authenticate_key(token)
+        if api_token is None or not selectors.has_records_role(api_token.user):
+            return None
+        return api_token
+
+
+class TokenRateThrottle(BaseThrottle):
+    """At most ``RECORDS_API_RATE`` requests a minute per token, counted in Django's cache.
+
+    A fixed one-minute window with an atomic counter: nothing is kept on the instance, which
+    every request shares.
+    """
+
+    def allow_request(self, request) -> bool:
+        token = getattr(request, "auth", None)
+        if token is None:
+            return True
+        key = f"records-api-rate:{token.pk}:{int(time.time() // WINDOW_SECONDS)}"
+        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+            count = 1
+        return count <= int(getattr(settings, "RECORDS_API_RATE", 120))
+
+    def wait(self) -> float:
+        return WINDOW_SECONDS - (time.time() % WINDOW_SECONDS)
+
+
+api = NinjaAPI(
+    title="Passage completion records",
+    version="1",
+    description=(
+        "Completion records of the trainees in your reporting scope. Send your token as "
+        "`Authorization: Bearer <key>`. Filters are the ones of the records dashboard."
+    ),
+    urls_namespace="records_api",
+    openapi_url="/schema/",
+    docs_url="/docs/",
+    auth=TokenAuth(),
+    throttle=[TokenRateThrottle()],
+)
+
+
+class Filters(Schema):
+    """The dashboard's filters (ids as listed on the dashboard; dates as YYYY-MM-DD)."""
+
+    course: str | None = Field(None, description="Course identity (UUID), the same in every language.")
+    cohort: str | None = None
+    organisation: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    region: str | None = None
+    status: str | None = Field(None, description="active, completed or withdrawn")
+    enrolled_from: str | None = None
+    enrolled_to: str | None = None
+    completed_from: str | None = None
+    completed_to: str | None = None
+
+
+class RecordsQuery(Filters):
+    cursor: int | None = Field(None, ge=0, description="The next_cursor of the previous page.")
+    limit: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
+    identity: str = Field("pseudonym", description="pseudonym (default) or name")
+
+
+class Record(Schema):
+    id: int = Field(description="The enrolment's id; pages are ordered by it.")
+    trainee: str
+    organisation: str | None
+    sector: str | None
+    country: str | None
+    region: str | None
+    course: str
+    cohort: str | None
+    status: str
+    enrolled_at: datetime
+    completed_at: datetime | None
+    score: float | None
+    certificate_serial: str | None
+    certificate_status: str | None
+    certificate_expires_on: date | None
+
+
+class RecordPage(Schema):
+    results: list[Record]
+    next_cursor: int | None
+
+
+class FigureOut(Schema):
+    label: str
+    value: str | None = Field(description="Null when suppressed.")
+    suppressed: bool
+
+
+class BreakdownRowOut(Schema):
+    label: str
+    enrolled: int | None
+    completed: int | None
+    enrolled_suppressed: bool
+    completed_suppressed: bool
+
+
+class BreakdownOut(Schema):
+    key: str
+    title: str
+    rows: list[BreakdownRowOut]
+
+
+class SummaryOut(Schema):
+    minimum_cell: int
+    figures: list[FigureOut]
+    breakdowns: list[BreakdownOut]
+
+
+class ErrorOut(Schema):
+    detail: dict
+
+
+def _filtered(request):
+    """The scoped and filtered rounds of the token's owner, or the form's errors."""
+    user = request.auth.user
+    scoped = selectors.enrolments_in_scope(user)
+    form = RecordFilterForm(request.GET, scoped=scoped)
+    if not form.is_valid():
+        return form, None
+    return form, form.filter(scoped)
+
+
+def _form_errors(*forms) -> dict:
+    errors = {}
+    for form in forms:
+        errors.update({field: [e["message"] for e in found] for field, found in form.errors.get_json_data().items()})
+    return {"detail": errors}
+
+
+def _record(row: dict, *, with_names: bool, scope: str, today: date) -> dict:
+    if with_names:
+        trainee = row["trainee__certificate_name"] or " ".join(
+            part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
+        )
+    else:
+        trainee = selectors.pseudonym(row["trainee_id"], scope)
+    status = row["certificate_status"]
+    return {
+        "id": row["pk"],
+        "trainee": trainee,
+        "organisation": row["organisation__name"],
+        "sector": row["sector__name"],
+        "country": row["country__name"],
+        "region": row["region__name"],
+        "course": row["course_title"],
+        "cohort": row["cohort__name"],
+        "status": row["status"],
+        "enrolled_at": row["enrolled_at"],
+        "completed_at": row["completed_at"],
+        "score": float(row["score"]) if row["score"] is not None else None,
+        "certificate_serial": row["certificate_serial"],
+        "certificate_status": selectors.certificate_status_today(status, row["certificate_expires_on"], today) or None,
+        "certificate_expires_on": row["certificate_expires_on"],
+    }
+
+
+@api.get("/records/", response={200: RecordPage, 422: ErrorOut}, summary="Completion records, one per enrolment")
+def records(request, params: Query[RecordsQuery]):
+    """Person-level rows in enrolment-id order. Pass ``next_cursor`` back as ``cursor``."""
+    form, enrolments = _filtered(request)
+    options = ExportOptionsForm({"identity": params.identity})
+    if enrolments is None or not options.is_valid():
+        return Status(422, _form_errors(form, options))
+    if params.cursor is not None:
+        enrolments = enrolments.filter(pk__gt=params.cursor)
+    rows = list(selectors.record_rows(enrolments)[: params.limit + 1])
+    has_more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    user = request.auth.user
+    scope = "" if options.with_names else selectors.scope_identity(user)
+    today = timezone.localdate()
+    results = [_record(row, with_names=options.with_names, scope=scope, today=today) for row in rows]
+    services.record_api_read(
+        user=user, token=request.auth, endpoint="records", filters=form.as_record(), rows=len(results),
+        identity=params.identity,
+    )
+    return Status(200, {"results": results, "next_cursor": results[-1]["id"] if has_more else None})
+
+
+@api.get("/summary/", response={200: SummaryOut, 422: ErrorOut}, summary="Key figures and breakdowns")
+def summary(request, filters: Query[Filters]):
+    """Aggregates of the filtered records; counts below the minimum cell size are null."""
+    form, enrolments = _filtered(request)
+    if enrolments is None:
+        return Status(422, _form_errors(form))
+    figures = [
+        {"label": f.label, "value": None if f.hidden or f.value is None else str(f.value), "suppressed": f.hidden}
+        for f in selectors.key_figures(enrolments)
+    ]
+    tables = [
+        {
+            "key": table.key,
+            "title": table.title,
+            "rows": [
+                {
+                    "label": row.label,
+                    "enrolled": None if row.enrolled.hidden else row.enrolled.value,
+                    "completed": None if row.completed.hidden else row.completed.value,
+                    "enrolled_suppressed": row.enrolled.hidden,
+                    "completed_suppressed": row.completed.hidden,
+                }
+                for row in table.rows
+            ],
+        }
+        for table in selectors.breakdowns(enrolments)
+    ]
+    return Status(200, {"minimum_cell": selectors.min_cell(), "figures": figures, "breakdowns": tables})

@@ -1,0 +1,411 @@
+"""Read queries for completion records: who sees which rounds, key figures, breakdowns, rows.
+
+``enrolments_in_scope`` is the one answer to "which records may this user see"; every page,
+download and API call starts from it and only narrows it further.
+"""
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import ExtractYear, TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from certificates.models import Certificate
+from courses.models import Enrolment
+from courses.records.suppression import is_small, suppressed_cells
+from lms import roles
+from lms.models import ReportingScope
+
+COMPLETED = Enrolment.Status.COMPLETED
+# The certificate a round holds now: a replaced one has a newer copy.
+CURRENT_CERTIFICATE = (Certificate.Status.VALID, Certificate.Status.REVOKED)
+
+
+# --- Who sees what -----------------------------------------------------------------------------
+
+
+def is_administrator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+
+
+def has_records_role(user) -> bool:
+    """Whether the records pages exist for this user at all (others get a 404)."""
+    return is_administrator(user) or roles.has_role(user, roles.MINISTRY_OFFICER) or roles.has_role(user, roles.TRAINER)
+
+
+def _officer_scope(user) -> Q:
+    """Rounds taken in the officer's countries or organisations, by the enrolment's snapshot.
+
+    Written as subqueries so scoping costs no query of its own; an officer without a scope,
+    or with an empty one, matches nothing.
+    """
+    countries = ReportingScope.countries.through.objects.filter(reportingscope__officer_id=user.pk).values("country_id")
+    organisations = ReportingScope.organisations.through.objects.filter(
+        reportingscope__officer_id=user.pk
+    ).values("organisation_id")
+    return Q(country_id__in=countries) | Q(organisation_id__in=organisations)
+
+
+def enrolments_in_scope(user) -> QuerySet:
+    """The rounds a user may report on.
+
+    Administrators: all. Ministry officers: rounds whose snapshot country is one of their
+    scope's countries, or whose snapshot organisation is one of its organisations. Trainers:
+    rounds of the cohorts they facilitate. Anyone else: none.
+    """
+    enrolments = Enrolment.objects.all()
+    if not user.is_authenticated:
+        return enrolments.none()
+    if is_administrator(user):
+        return enrolments
+    visible = Q(pk__in=[])
+    if roles.has_role(user, roles.MINISTRY_OFFICER):
+        visible |= _officer_scope(user)
+    if roles.has_role(user, roles.TRAINER):
+        visible |= Q(cohort__facilitator_id=user.pk)
+    return enrolments.filter(visible)
+
+
+def scope_identity(user) -> str:
+    """A stable name for what the user may see, mixed into pseudonyms.
+
+    The same trainee gets the same pseudonym in every download made within one scope, and
+    unrelated pseudonyms in another scope, so files from two scopes cannot be joined.
+    """
+    if is_administrator(user):
+        return "all"
+    parts = []
+    if roles.has_role(user, roles.MINISTRY_OFFICER):
+        scope = ReportingScope.objects.filter(officer=user).first()
+        if scope is not None:
+            codes = sorted(scope.countries.values_list("code", flat=True))
+            organisations = sorted(scope.organisations.values_list("pk", flat=True))
+            parts.append(f"countries={','.join(codes)};organisations={','.join(map(str, organisations))}")
+    if roles.has_role(user, roles.TRAINER):
+        parts.append(f"trainer={user.pk}")
+    return "|".join(parts) or f"user={user.pk}"
+
+
+def pseudonym(trainee_id: int, scope: str) -> str:
+    """A keyed hash of the trainee within a scope: stable, not reversible, never the database key."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"{scope}:{trainee_id}".encode(), hashlib.sha256)
+    return f"P-{digest.hexdigest()[:16]}"
+
+
+# --- Key figures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    """One number shown to people, or hidden because it is too small to publish."""
+
+    label: str
+    value: object
+    hidden: bool = False
+
+    @property
+    def display(self) -> str:
+        if self.hidden:
+            return _("< %(minimum)s") % {"minimum": min_cell()}
+        return "—" if self.value is None else str(self.value)
+
+
+def min_cell() -> int:
+    return int(getattr(settings, "RECORDS_MIN_CELL", 5))
+
+
+def _median_duration(completed: QuerySet, count: int) -> timedelta | None:
+    """The median of completed_at − enrolled_at, read with one ordered slice (any database)."""
+    if not count:
+        return None
+    duration = ExpressionWrapper(F("completed_at") - F("enrolled_at"), output_field=DurationField())
+    middle = list(
+        completed.annotate(duration=duration)
+        .order_by("duration")
+        .values_list("duration", flat=True)[(count - 1) // 2 : count // 2 + 1]
+    )
+    return sum(middle, timedelta()) / len(middle) if middle else None
+
+
+def key_figures(enrolments: QuerySet, *, today: date | None = None) -> list[Figure]:
+    """Trainees, rounds, completions, rate, certificates by status, average score, median time.
+
+    Three queries (four with completions): the rounds, the median, the certificates.
+    """
+    today = today or timezone.localdate()
+    minimum = min_cell()
+    completed_only = Q(status=COMPLETED)
+    totals = enrolments.order_by().aggregate(
+        enrolments=Count("pk"),
+        trainees=Count("trainee_id", distinct=True),
+        completed=Count("pk", filter=completed_only),
+        average=Avg("score", filter=completed_only),
+    )
+    completed = enrolments.filter(completed_only, completed_at__isnull=False)
+    median = _median_duration(completed, totals["completed"])
+    certificates = certificate_counts(enrolments, today=today)
+
+    rate_hidden = is_small(totals["completed"], minimum) or is_small(totals["enrolments"], minimum)
+    rate = round(100 * totals["completed"] / totals["enrolments"]) if totals["enrolments"] else None
+    average = totals["average"]
+    figures = [
+        Figure(_("Trainees enrolled"), totals["trainees"], is_small(totals["trainees"], minimum)),
+        Figure(_("Enrolments"), totals["enrolments"], is_small(totals["enrolments"], minimum)),
+        Figure(_("Completed"), totals["completed"], is_small(totals["completed"], minimum)),
+        Figure(_("Completion rate"), f"{rate} %" if rate is not None else None, rate_hidden),
+        Figure(
+            _("Average score"),
+            f"{Decimal(average).quantize(Decimal('0.1'))} %" if average is not None else None,
+            rate_hidden,
+        ),
+        Figure(
+            _("Median time to complete"),
+            _("%(days)s days") % {"days": round(median.total_seconds() / 86400, 1)} if median is not None else None,
+            rate_hidden,
+        ),
+    ]
+    return figures + certificates
+
+
+CERTIFICATE_LABELS = {
+    "valid": gettext_lazy("Certificates valid"),
+    "expired": gettext_lazy("Certificates expired"),
+    "revoked": gettext_lazy("Certificates revoked"),
+    "replaced": gettext_lazy("Certificates replaced"),
+}
+
+
+def certificate_counts(enrolments: QuerySet, *, today: date) -> list[Figure]:
+    """Certificates of the rounds by status today, one per chain of reissues.
+
+    Only the latest certificate of a chain counts (the one nothing replaced), so a reissued
+    certificate is counted once, with the status of its newest copy. "Replaced" therefore
+    counts chains whose newest copy is itself marked replaced (its successor was deleted).
+    """
+    status = Certificate.Status
+    unexpired = Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+    counts = (
+        Certificate.objects.filter(enrolment__in=enrolments.order_by().values("pk"), replaced_by__isnull=True)
+        .order_by()
+        .aggregate(
+            valid=Count("pk", filter=Q(status=status.VALID) & unexpired),
+            expired=Count("pk", filter=Q(status=status.VALID, expires_on__lt=today)),
+            revoked=Count("pk", filter=Q(status=status.REVOKED)),
+            replaced=Count("pk", filter=Q(status=status.REPLACED)),
+        )
+    )
+    keys = list(CERTIFICATE_LABELS)
+    hidden = suppressed_cells([counts[key] for key in keys], min_cell())
+    return [Figure(str(CERTIFICATE_LABELS[key]), counts[key], index in hidden) for index, key in enumerate(keys)]
+
+
+# --- Breakdowns ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BreakdownRow:
+    label: str
+    enrolled: Figure
+    completed: Figure
+
+
+@dataclass
+class Breakdown:
+    key: str
+    title: str
+    rows: list[BreakdownRow] = field(default_factory=list)
+
+    @property
+    def largest(self) -> int:
+        return max((row.enrolled.value for row in self.rows if not row.enrolled.hidden), default=0)
+
+
+def _counted(enrolments: QuerySet, *group) -> QuerySet:
+    return (
+        enrolments.order_by()
+        .values(*group)
+        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(status=COMPLETED)))
+    )
+
+
+def _build(key: str, title: str, groups: list[tuple[str, int, int]]) -> Breakdown:
+    """Rows with both columns suppressed independently (complementary suppression in each)."""
+    minimum = min_cell()
+    hidden_enrolled = suppressed_cells([enrolled for _label, enrolled, _c in groups], minimum)
+    hidden_completed = suppressed_cells([completed for _label, _e, completed in groups], minimum)
+    rows = [
+        BreakdownRow(
+            label=label,
+            enrolled=Figure(label, enrolled, index in hidden_enrolled),
+            completed=Figure(label, completed, index in hidden_completed or index in hidden_enrolled),
+        )
+        for index, (label, enrolled, completed) in enumerate(groups)
+    ]
+    return Breakdown(key=key, title=title, rows=rows)
+
+
+def _by_name(enrolments: QuerySet, key: str, title: str, name_field: str) -> Breakdown:
+    not_stated = _("Not stated")
+    groups = [
+        (row[name_field] or not_stated, row["enrolled"], row["completed"])
+        for row in _counted(enrolments, f"{key}_id", name_field)
+    ]
+    groups.sort(key=lambda group: (group[0] == not_stated, group[0].casefold()))
+    return _build(key, title, groups)
+
+
+def _by_course(enrolments: QuerySet) -> Breakdown:
+    rows = _counted(enrolments, "course_key").annotate(title=Max("course_title"))
+    groups = sorted(((row["title"], row["enrolled"], row["completed"]) for row in rows), key=lambda g: g[0].casefold())
+    return _build("course", _("By course"), groups)
+
+
+def _by_region(enrolments: QuerySet) -> Breakdown:
+    not_stated = _("Not stated")
+    groups = []
+    for row in _counted(enrolments, "region_id", "region__name", "region__country__code"):
+        label = f"{row['region__name']} ({row['region__country__code']})" if row["region_id"] else not_stated
+        groups.append((label, row["enrolled"], row["completed"]))
+    groups.sort(key=lambda group: (group[0] == not_stated, group[0].casefold()))
+    return _build("region", _("By region"), groups)
+
+
+def _by_month(enrolments: QuerySet) -> Breakdown:
+    rows = _counted(enrolments.annotate(month=TruncMonth("enrolled_at")), "month").order_by("month")
+    groups = [(date_format(row["month"], "YEAR_MONTH_FORMAT"), row["enrolled"], row["completed"]) for row in rows]
+    return _build("month", _("By month of enrolment"), groups)
+
+
+def _by_gender(enrolments: QuerySet) -> Breakdown:
+    from lms.models import User
+
+    labels = dict(User.Gender.choices)
+    counts: dict[str, list[int]] = {}
+    for row in _counted(enrolments, "trainee__gender"):
+        label = str(labels.get(row["trainee__gender"], _("Not stated")))
+        totals = counts.setdefault(label, [0, 0])
+        totals[0] += row["enrolled"]
+        totals[1] += row["completed"]
+    order = [str(label) for label in labels.values()] + [_("Not stated")]
+    groups = [(label, *counts[label]) for label in order if label in counts]
+    return _build("gender", _("By gender"), groups)
+
+
+AGE_BANDS = (
+    (0, 24, gettext_lazy("24 or under")),
+    (25, 34, "25–34"),
+    (35, 44, "35–44"),
+    (45, 54, "45–54"),
+    (55, 200, gettext_lazy("55 or over")),
+)
+
+
+def age_band(age: int | None) -> str:
+    if age is None:
+        return _("Not stated")
+    for low, high, label in AGE_BANDS:
+        if low <= age <= high:
+            return str(label)
+    return _("Not stated")
+
+
+def _by_age(enrolments: QuerySet) -> Breakdown:
+    """Age at enrolment (year of enrolment minus year of birth), in bands."""
+    rows = _counted(enrolments.annotate(year=ExtractYear("enrolled_at")), "trainee__year_of_birth", "year")
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        born = row["trainee__year_of_birth"]
+        label = age_band(row["year"] - born if born else None)
+        totals = counts.setdefault(label, [0, 0])
+        totals[0] += row["enrolled"]
+        totals[1] += row["completed"]
+    order = [age_band(low) for low, _high, _label in AGE_BANDS] + [_("Not stated")]
+    groups = [(label, *counts[label]) for label in order if label in counts]
+    return _build("age", _("By age at enrolment"), groups)
+
+
+def breakdowns(enrolments: QuerySet) -> list[Breakdown]:
+    """Every breakdown of the rounds; gender and age only where the platform asks for them."""
+    result = [
+        _by_course(enrolments),
+        _by_name(enrolments, "organisation", _("By organisation"), "organisation__name"),
+        _by_name(enrolments, "sector", _("By sector"), "sector__name"),
+        _by_name(enrolments, "country", _("By country"), "country__name"),
+        _by_region(enrolments),
+        _by_month(enrolments),
+    ]
+    if getattr(settings, "PASSAGE_COLLECT_GENDER", False):
+        result.append(_by_gender(enrolments))
+    if getattr(settings, "PASSAGE_COLLECT_YEAR_OF_BIRTH", False):
+        result.append(_by_age(enrolments))
+    return result
+
+
+# --- Person-level rows ---------------------------------------------------------------------------
+
+
+ROW_FIELDS = (
+    "pk",
+    "trainee_id",
+    "trainee__first_name",
+    "trainee__last_name",
+    "trainee__certificate_name",
+    "organisation__name",
+    "sector__name",
+    "country__name",
+    "region__name",
+    "course_title",
+    "cohort__name",
+    "status",
+    "enrolled_at",
+    "completed_at",
+    "score",
+    "certificate_serial",
+    "certificate_status",
+    "certificate_expires_on",
+)
+
+
+def record_rows(enrolments: QuerySet) -> QuerySet:
+    """One dict per round, with its current certificate, in enrolment-id order: one query.
+
+    Only facts about the round leave: never answers, essays or feedback.
+    """
+    current = Certificate.objects.filter(enrolment=OuterRef("pk"), status__in=CURRENT_CERTIFICATE).order_by(
+        "-issued_at", "-pk"
+    )
+    return (
+        enrolments.annotate(
+            certificate_serial=Subquery(current.values("serial")[:1]),
+            certificate_status=Subquery(current.values("status")[:1]),
+            certificate_expires_on=Subquery(current.values("expires_on")[:1]),
+        )
+        .values(*ROW_FIELDS)
+        .order_by("pk")
+    )
+
+
+def certificate_status_today(status: str | None, expires_on: date | None, today: date) -> str:
+    """The status as people read it today: a valid certificate past its expiry is expired."""
+    if status == Certificate.Status.VALID and expires_on is not None and expires_on < today:
+        return Certificate.Status.EXPIRED
+    return status or ""

@@ -1,0 +1,15 @@
+"""Background work of completion records: large person-level files."""
+
+from django_tasks import task
+
+
+@task()
+def build_records_export_task(*, export_id: int) -> str | None:
+    """Make a queued export's file; does nothing if it is gone or already made."""
+    from courses.models import RecordsExport
+    from courses.records import services
+
+    export = RecordsExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.state == RecordsExport.State.DONE:
+        return None
+    return services.build_records_export(export=export)
