@@ -59,7 +59,9 @@ def generate(
     them, a trainee's later rounds of the same course being earlier ones completed or withdrawn.
     """
     rng = random.Random(seed)
-    courses = list(CoursePage.objects.live().only("id", "title", "translation_key", "completion_rule"))
+    live = CoursePage.objects.live().order_by("pk").only("id", "title", "translation_key", "completion_rule")
+    # One page per course: a translation is the same course (same key), so rounds must not repeat it.
+    courses = list({course.translation_key: course for course in reversed(live)}.values())
     if not courses:
         raise ValueError("No live course: create courses first (manage.py seed_demo).")
     _countries, organisations, sectors = _places(rng, organisations_per_country)

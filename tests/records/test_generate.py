@@ -23,3 +23,16 @@ def test_generates_rounds_with_snapshots_and_certificates():
 def test_needs_a_course():
     with pytest.raises(CommandError):
         call_command("generate_records_data", trainees=1)
+
+
+def test_a_translated_course_counts_once(settings):
+    # The demo has French translations: same course, same identity, so no duplicate round.
+    from wagtail.models import Locale
+
+    course = build_course("Identifying victims", modules=1, lessons_per_module=1)
+    french = course.copy_for_translation(Locale.objects.get_or_create(language_code="fr")[0], copy_parents=True)
+    french.save_revision().publish()
+    call_command("generate_records_data", trainees=5, enrolments_per_trainee=2)
+    assert Enrolment.objects.count() == 10
+    assert sorted(set(Enrolment.objects.values_list("round", flat=True))) == [1, 2]
+    assert set(Enrolment.objects.values_list("course_id", flat=True)) == {course.pk}
