@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from certificates.bulk import neutralise
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records.selectors import certificate_status_today, pseudonym
+from courses.records.selectors import Pseudonyms, certificate_status_today
 
 CHUNK_ROWS = 2000
 FILE_CHUNK = 64 * 1024
@@ -79,13 +79,7 @@ def row_format_for(user, *, with_names: bool, language: str | None = None) -> Ro
     )
 
 
-def _local_date(moment: datetime | None) -> date | None:
-    return timezone.localtime(moment).date() if moment is not None else None
-
-
-def _trainee(row: dict, fmt: RowFormat) -> str:
-    if not fmt.with_names:
-        return pseudonym(row["trainee_id"], fmt.scope)
+def _name(row: dict) -> str:
     return row["trainee__certificate_name"] or " ".join(
         part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
     )
@@ -94,6 +88,16 @@ def _trainee(row: dict, fmt: RowFormat) -> str:
 def typed_rows(rows: Iterable[dict], fmt: RowFormat) -> Iterator[list]:
     """Each round as a list of typed values (dates as dates, scores as numbers, text neutralised)."""
     labels = fmt.labels()
+    zone = timezone.get_current_timezone()  # looked up once: it is a per-row cost otherwise
+
+    def _local_date(moment: datetime | None) -> date | None:
+        return moment.astimezone(zone).date() if moment is not None else None
+
+    pseudonyms = Pseudonyms(fmt.scope)
+
+    def _trainee(row: dict, fmt: RowFormat) -> str:
+        return _name(row) if fmt.with_names else pseudonyms(row["trainee_id"])
+
     for row in rows:
         certificate_status = certificate_status_today(
             row["certificate_status"], row["certificate_expires_on"], fmt.today
@@ -130,6 +134,10 @@ def _csv_value(value) -> str:
     return str(value)
 
 
+# Only these columns need converting for CSV; text goes as it is (None becomes "" in csv).
+_CSV_CONVERTED = [index for index, (key, _label) in enumerate(COLUMNS) if key not in TEXT_COLUMNS]
+
+
 def csv_chunks(rows: Iterable[list], headers: list[str], *, bom: bool = False) -> Iterator[tuple[bytes, int]]:
     """The CSV as (bytes, rows in them) chunks of about ``CHUNK_ROWS`` rows, UTF-8."""
     buffer = io.StringIO()
@@ -138,7 +146,9 @@ def csv_chunks(rows: Iterable[list], headers: list[str], *, bom: bool = False) -
     pending = 0
     first = CSV_BOM if bom else b""
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
+        for index in _CSV_CONVERTED:
+            row[index] = _csv_value(row[index])
+        writer.writerow(row)
         pending += 1
         if pending >= CHUNK_ROWS:
             yield first + buffer.getvalue().encode(), pending

@@ -17,11 +17,10 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
@@ -107,8 +106,24 @@ def scope_identity(user) -> str:
 
 def pseudonym(trainee_id: int, scope: str) -> str:
     """A keyed hash of the trainee within a scope: stable, not reversible, never the database key."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{scope}:{trainee_id}".encode(), hashlib.sha256)
-    return f"P-{digest.hexdigest()[:16]}"
+    return Pseudonyms(scope)(trainee_id)
+
+
+class Pseudonyms:
+    """``pseudonym`` for many rows of one scope: the keyed hash is prepared once, and a trainee
+    with several rounds is hashed once."""
+
+    def __init__(self, scope: str):
+        self._keyed = hmac.new(settings.SECRET_KEY.encode(), f"{scope}:".encode(), hashlib.sha256)
+        self._known: dict[int, str] = {}
+
+    def __call__(self, trainee_id: int) -> str:
+        found = self._known.get(trainee_id)
+        if found is None:
+            digest = self._keyed.copy()
+            digest.update(str(trainee_id).encode())
+            found = self._known[trainee_id] = f"P-{digest.hexdigest()[:16]}"
+        return found
 
 
 # --- Key figures ---------------------------------------------------------------------------------
@@ -390,14 +405,16 @@ def record_rows(enrolments: QuerySet) -> QuerySet:
 
     Only facts about the round leave: never answers, essays or feedback.
     """
-    current = Certificate.objects.filter(enrolment=OuterRef("pk"), status__in=CURRENT_CERTIFICATE).order_by(
-        "-issued_at", "-pk"
-    )
+    # One join, not a subquery per column: a round has at most one current certificate (a
+    # database constraint), so the join never repeats a row.
     return (
         enrolments.annotate(
-            certificate_serial=Subquery(current.values("serial")[:1]),
-            certificate_status=Subquery(current.values("status")[:1]),
-            certificate_expires_on=Subquery(current.values("expires_on")[:1]),
+            current_certificate=FilteredRelation(
+                "certificates", condition=Q(certificates__status__in=CURRENT_CERTIFICATE)
+            ),
+            certificate_serial=F("current_certificate__serial"),
+            certificate_status=F("current_certificate__status"),
+            certificate_expires_on=F("current_certificate__expires_on"),
         )
         .values(*ROW_FIELDS)
         .order_by("pk")
