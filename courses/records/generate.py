@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment
@@ -96,7 +96,17 @@ def generate(
         counts.enrolments += len(rounds)
         counts.certificates += len(certificates)
         log(f"{counts.trainees} trainees, {counts.enrolments} enrolments, {counts.certificates} certificates")
+    _refresh_statistics()
     return counts
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load, PostgreSQL's planner still believes the tables are small until
+    autovacuum gets to them, and picks nested loops that take seconds; tell it now."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in (User, Enrolment, Certificate):
+                cursor.execute(f'ANALYZE "{model._meta.db_table}"')
 
 
 def _trainee(rng, run, number, organisation, sector) -> User:
