@@ -61,6 +61,23 @@ class RecordFilterForm(forms.Form):
         for name in ("cohort", "organisation", "sector", "country", "region"):
             self.fields[name].empty_label = _("All")
 
+    def offer_choices_in_one_pass(self) -> None:
+        """For a page that shows the choices: read which cohorts, organisations, sectors,
+        countries and regions the rounds use in one scan, instead of one scan per list.
+
+        Downloads and the API skip this: they only check the values they are given.
+        """
+        present = set(
+            self.scoped.order_by().values_list("cohort_id", "organisation_id", "sector_id", "country_id", "region_id").distinct()
+        )
+        ids = [sorted({row[column] for row in present if row[column] is not None}) for column in range(5)]
+        cohorts, organisations, sectors, countries, regions = ids
+        self.fields["cohort"].queryset = Cohort.objects.filter(pk__in=cohorts).order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
+        self.fields["sector"].queryset = Sector.objects.filter(pk__in=sectors)
+        self.fields["country"].queryset = Country.objects.filter(pk__in=countries)
+        self.fields["region"].queryset = Region.objects.filter(pk__in=regions).select_related("country")
+
     def _course_choices(self) -> list[tuple[str, str]]:
         """Courses by their identity (every translation together), titled as enrolled; read once."""
         if getattr(self, "_courses", None) is not None:

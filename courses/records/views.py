@@ -44,10 +44,12 @@ def records_role_required(view):
     return wrapper
 
 
-def filtered_records(request):
+def filtered_records(request, *, showing_choices=False):
     """The filter form read from GET, and the scoped rounds it selects (None when invalid)."""
     scoped = selectors.enrolments_in_scope(request.user)
     form = RecordFilterForm(request.GET, scoped=scoped)
+    if showing_choices:
+        form.offer_choices_in_one_pass()
     if not form.is_valid():
         return form, None
     return form, form.filter(scoped)
@@ -69,7 +71,7 @@ def dashboard_context(form, enrolments) -> dict:
 @require_GET
 @records_role_required
 def dashboard(request):
-    form, enrolments = filtered_records(request)
+    form, enrolments = filtered_records(request, showing_choices=True)
     context = dashboard_context(form, enrolments)
     context["is_administrator"] = selectors.is_administrator(request.user)
     return render(request, "courses/records/dashboard.html", context)
