@@ -15,7 +15,6 @@ from statistics import mean, median
 
 BAND_WIDTH = 10
 # Spreadsheets read a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -260,10 +259,3 @@ def trainee_final_grades(rows: Iterable[tuple], *, method: str) -> dict:
     return {trainee: final_grade(method, grades) for trainee, grades in by_trainee.items()}
 
 
-def neutralise(value):
-    """A CSV cell that a spreadsheet will not run as a formula: text starting with
-    ``= + - @``, a tab or a carriage return gets a leading single quote. Other values pass as they are.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value

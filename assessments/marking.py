@@ -30,6 +30,7 @@ from assessments.models import Answer, Attempt, Question, QuizPage
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer
 from lms import audit, roles
+from lms.spreadsheets import neutralise
 
 CHOICE_KINDS = ("single_choice", "multiple_response", "true_false")
 REGRADE_CHUNK = 200
@@ -410,7 +411,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
     yes, no = _("yes"), _("no")
 
     def rows():
-        yield [analysis.neutralise(cell) for cell in header]
+        yield [neutralise(cell) for cell in header]
         for chunk in _chunks(finished.iterator(chunk_size=REGRADE_CHUNK), REGRADE_CHUNK):
             marks = {
                 (attempt_id, str(family)): mark
@@ -432,7 +433,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
                     no if attempt.needs_grading else yes,
                 ]
                 row += [_csv_number(marks.get((attempt.pk, item.family))) for item in items]
-                yield [analysis.neutralise(cell) for cell in row]
+                yield [neutralise(cell) for cell in row]
 
     return rows()
 

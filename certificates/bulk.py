@@ -12,16 +12,11 @@ from collections.abc import Iterable, Iterator
 from django.utils import timezone
 from django.utils.text import slugify
 
+from lms.spreadsheets import neutralise
+
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["serial", "name", "course", "completed_on", "expires_on", "status", "file", "sha256"]
 CHUNK = 64 * 1024
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    """A cell a spreadsheet will not run as a formula (names are typed by people)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def file_name(certificate) -> str:

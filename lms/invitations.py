@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from lms.spreadsheets import FORMULA_PREFIXES
+
 REQUIRED_COLUMNS = ("name", "email")
 OPTIONAL_COLUMNS = ("organisation", "sector", "country", "language")
 # Spreadsheets run a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass

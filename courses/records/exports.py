@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from openpyxl import Workbook
 
-from certificates.bulk import neutralise
 from certificates.models import Certificate
 from courses.models import Enrolment
 from courses.records.selectors import Pseudonyms, certificate_status_today
+from lms.spreadsheets import neutralise
 
 CHUNK_ROWS = 2000
 FILE_CHUNK = 64 * 1024

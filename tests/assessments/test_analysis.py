@@ -7,19 +7,18 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from assessments.analysis import (
-    FORMULA_PREFIXES,
     band_index,
     chart_bars,
     choice_distribution,
     chosen_option_ids,
     facility,
     item_analysis,
-    neutralise,
     pearson,
     score_bands,
     summarise,
     trainee_final_grades,
 )
+from lms.spreadsheets import FORMULA_PREFIXES, neutralise
 
 grades = st.floats(min_value=0, max_value=100, allow_nan=False)
 

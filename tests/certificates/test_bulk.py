@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 
 from certificates import services
-from certificates.bulk import manifest_csv, neutralise
+from certificates.bulk import manifest_csv
 from certificates.models import Certificate
 from lms import roles
 from lms.models import AuditLogEntry, ReportingScope
+from lms.spreadsheets import neutralise
 from tests.certificates.conftest import complete_course
 from tests.factories import CohortFactory, UserFactory
 
