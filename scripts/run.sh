@@ -21,7 +21,9 @@ $PY manage.py prepare || fail "preparing the database failed (see above). If var
 # Certificates are signed (PAdES). Without a configured key, a self-signed demo key is made once
 # into var/signing/: good for trying the feature, never for production (see README).
 if [ -z "${PASSAGE_SIGNING_KEY:-}" ]; then
-  $PY manage.py make_demo_signing_key --if-missing -v0 || fail "making the demo signing key failed."
+  if [ ! -f var/signing/demo-key.pem ] || [ ! -f var/signing/demo-cert.pem ]; then
+    $PY manage.py make_demo_signing_key --if-missing -v0 || fail "making the demo signing key failed."
+  fi
   export PASSAGE_SIGNING_KEY="$PWD/var/signing/demo-key.pem" PASSAGE_SIGNING_CERT="$PWD/var/signing/demo-cert.pem"
 fi
 
@@ -49,10 +51,13 @@ trap stop INT TERM EXIT
 
 # Work the demo left queued (search index, the demo colleagues' certificates and their emails)
 # is done before the site opens, so the demo shows finished certificates and the console stays
-# readable. A second run finds nothing queued and goes straight on.
-say "Finishing queued background work (certificates, search index)"
-$PY manage.py db_worker --queue-name '*' --batch --no-startup-delay -v0 >> var/worker.log 2>&1 \
-  || echo "  some queued tasks failed: see var/worker.log (the site still starts)"
+# readable. Later runs skip this step: the worker started below takes whatever is queued.
+if [ ! -f var/.demo-work-done ]; then
+  say "Finishing the demo's queued work (certificates, search index)"
+  $PY manage.py db_worker --queue-name '*' --batch --no-startup-delay -v0 >> var/worker.log 2>&1 \
+    || echo "  some queued tasks failed: see var/worker.log (the site still starts)"
+  touch var/.demo-work-done
+fi
 
 say "Starting the task worker"
 $PY manage.py db_worker --queue-name '*' --interval 1 -v0 &
