@@ -59,11 +59,6 @@ if [ ! -f var/.demo-work-done ]; then
   touch var/.demo-work-done
 fi
 
-say "Starting the task worker"
-$PY manage.py db_worker --queue-name '*' --interval 1 -v0 &
-pids+=($!)
-$PY manage.py run_periodic &
-pids+=($!)
 say "Starting the web server"
 .venv/bin/gunicorn lms.wsgi:application --bind "$HOST:$PORT" --workers "${WEB_WORKERS:-2}" --threads 4 \
   --access-logfile - --access-logformat '%(t)s %(m)s %(U)s %(s)s %(M)sms' --log-level warning &
@@ -73,6 +68,14 @@ for _ in $(seq 1 50); do
   if $PY -c "import urllib.request,sys; urllib.request.urlopen('http://$HOST:$PORT/healthz', timeout=1)" 2>/dev/null; then break; fi
   sleep 0.2
 done
+
+# Started once the web server answers: on two cores, four processes importing Django at once
+# made the site answer seconds later.
+say "Starting the task worker"
+$PY manage.py db_worker --queue-name '*' --interval 1 -v0 &
+pids+=($!)
+$PY manage.py run_periodic &
+pids+=($!)
 cat <<MSG
 
   Passage is running at  http://$HOST:$PORT/
