@@ -28,7 +28,7 @@ def bar_chart(breakdown: Breakdown) -> SafeString:
     height = ROW_HEIGHT * max(len(rows), 1) + 4
     title = escape(_("%(title)s: enrolled and completed") % {"title": breakdown.title})
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" role="img" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" direction="ltr" role="img" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" font-size="12" font-family="sans-serif">'
         f"<title>{title}</title>"
     ]
