@@ -1,6 +1,7 @@
 """The course tree (catalogue → course → module → lesson) and the learning records kept on it."""
 
 import uuid
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -377,6 +378,12 @@ class RecordsExport(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.file_format} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def kept_until(self):
+        """When the file is deleted (``RECORDS_EXPORT_KEEP_DAYS`` after it was asked for)."""
+        from courses.records.services import export_keep_days
+
+        return self.created_at + timedelta(days=export_keep_days())
 
     @property
     def percent(self) -> int:

@@ -15,7 +15,14 @@ def _expiry_reminders():
 
 
 # (name, seconds between runs, function)
+def _expired_record_files():
+    from courses.records.services import delete_expired_exports
+
+    delete_expired_exports()
+
+
 JOBS = [
     ("close overdue quiz attempts", 60, close_overdue),
     ("certificate expiry reminders", 24 * 60 * 60, _expiry_reminders),
+    ("deleting expired records files", 60 * 60, _expired_record_files),
 ]

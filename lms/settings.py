@@ -204,6 +204,8 @@ PASSAGE_INVITE_MAX_ROWS = int(os.environ.get("PASSAGE_INVITE_MAX_ROWS", "2000"))
 
 # Counts below this are shown as "< N" in aggregates (dashboard, PDF, API summary).
 RECORDS_MIN_CELL = int(os.environ.get("RECORDS_MIN_CELL", "5"))
+# Days a file made in the background is kept before it is deleted (it holds personal data).
+RECORDS_EXPORT_KEEP_DAYS = int(os.environ.get("RECORDS_EXPORT_KEEP_DAYS", "7"))
 # Requests a minute per API token.
 RECORDS_API_RATE = int(os.environ.get("RECORDS_API_RATE", "120"))
 

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -176,7 +177,53 @@ def build_records_export(*, export) -> str:
         user=user, file_format=export.file_format, filters=form.as_record(), rows=count, sha256=sha256,
         identity=parameters.get("identity") or ExportOptionsForm.PSEUDONYM, extra={"background_export": export.pk},
     )
+    _notify_ready(export)
     return sha256
+
+
+def export_keep_days() -> int:
+    return int(getattr(settings, "RECORDS_EXPORT_KEEP_DAYS", 7))
+
+
+def _notify_ready(export) -> None:
+    """Tell the owner, in their language, that the file can be downloaded (and until when)."""
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.i18n import override_for
+    from lms.tasks import send_email
+
+    user = export.user
+    if not user.email:
+        return
+    with override_for(user):
+        url = f"{settings.PUBLIC_BASE_URL}{reverse('records:exports')}"
+        subject = _("Your completion records file is ready")
+        body = render_to_string(
+            "courses/records/email/export_ready.txt",
+            {"user": user, "export": export, "url": url, "keep_until": export.kept_until()},
+        )
+    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+
+
+def delete_expired_exports(*, now=None) -> int:
+    """Delete background files older than the keeping period, file and row; returns how many.
+
+    Person-level files are personal data: they stay only as long as needed to download them.
+    The audit log keeps what was made and downloaded.
+    """
+    from courses.models import RecordsExport
+
+    limit = (now or timezone.now()) - timedelta(days=export_keep_days())
+    expired = RecordsExport.objects.filter(created_at__lt=limit)
+    count = 0
+    for export in expired:
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+        count += 1
+    return count
 
 
 def _fail(export, message: str) -> None:

@@ -234,7 +234,11 @@ def export_list(request):
     """The user's background files, with their progress (the page refreshes itself meanwhile)."""
     own = list(RecordsExport.objects.filter(user=request.user)[:50])
     pending = any(export.state in (RecordsExport.State.QUEUED, RecordsExport.State.RUNNING) for export in own)
-    return render(request, "courses/records/exports.html", {"exports": own, "pending": pending})
+    return render(
+        request,
+        "courses/records/exports.html",
+        {"exports": own, "pending": pending, "keep_days": services.export_keep_days()},
+    )
 
 
 @require_GET

@@ -66,3 +66,40 @@ def test_scope_is_checked_again_when_the_file_is_made(world):
     services.build_records_export(export=export)
     export.refresh_from_db()
     assert export.state == RecordsExport.State.FAILED and not export.file
+
+
+def test_the_owner_is_emailed_when_the_file_is_ready_in_their_language(world, client, django_capture_on_commit_callbacks, mailoutbox):
+    world.officer_senegal.preferred_language = "fr"
+    world.officer_senegal.save()
+    client.force_login(world.officer_senegal)
+    start(client, django_capture_on_commit_callbacks)
+    export = RecordsExport.objects.get()
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [world.officer_senegal.email]
+    assert message.subject != "Your completion records file is ready"  # translated
+    assert "/fr/records/exports/" in message.body and export.sha256 in message.body
+
+
+def test_files_are_deleted_after_the_keeping_period(world, client, django_capture_on_commit_callbacks, settings):
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from courses.records.services import delete_expired_exports
+
+    settings.RECORDS_EXPORT_KEEP_DAYS = 7
+    client.force_login(world.officer_senegal)
+    start(client, django_capture_on_commit_callbacks)
+    start(client, django_capture_on_commit_callbacks)
+    old, recent = RecordsExport.objects.order_by("pk")
+    RecordsExport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    assert "7 days" in client.get(reverse("records:exports")).content.decode()
+
+    assert delete_expired_exports() == 1
+    assert not default_storage.exists(old.file.name)
+    assert list(RecordsExport.objects.all()) == [recent] and default_storage.exists(recent.file.name)
+    assert client.get(reverse("records:download_export", args=[old.pk])).status_code == 404
+    # What was made and downloaded stays in the audit log.
+    assert AuditLogEntry.objects.filter(action="records.exported").count() == 2
