@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -195,12 +195,14 @@ def key_figures(enrolments: QuerySet, *, today: date | None = None) -> list[Figu
         Figure(_("Completion rate"), f"{rate} %" if rate is not None else None, rate_hidden),
         Figure(
             _("Average score"),
-            f"{Decimal(average).quantize(Decimal('0.1'))} %" if average is not None else None,
+            f"{number_format(Decimal(average).quantize(Decimal('0.1')), 1)} %" if average is not None else None,
             rate_hidden,
         ),
         Figure(
             _("Median time to complete"),
-            _("%(days)s days") % {"days": round(median.total_seconds() / 86400, 1)} if median is not None else None,
+            _("%(days)s days") % {"days": number_format(round(median.total_seconds() / 86400, 1), 1)}
+            if median is not None
+            else None,
             rate_hidden,
         ),
     ]
