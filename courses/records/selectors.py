@@ -22,7 +22,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import ExtractYear, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -455,6 +455,17 @@ def record_rows(enrolments: QuerySet) -> QuerySet:
         )
         .values(*ROW_FIELDS)
         .order_by("pk")
+    )
+
+
+def file_rows(enrolments: QuerySet) -> QuerySet:
+    """``record_rows`` for files: the two moments as dates in the site's time zone, computed
+    by the database (parsing and converting a million datetimes was a third of a CSV's time)."""
+    fields = [name for name in ROW_FIELDS if name not in ("enrolled_at", "completed_at")]
+    return (
+        record_rows(enrolments)
+        .annotate(enrolled_on=TruncDate("enrolled_at"), completed_on=TruncDate("completed_at"))
+        .values(*fields, "enrolled_on", "completed_on")
     )
 
 

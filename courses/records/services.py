@@ -155,7 +155,7 @@ def build_records_export(*, export) -> str:
     export.save(update_fields=["state", "rows_total"])
     row_format = exports.row_format_for(user, with_names=with_names)
     rows = _with_progress(
-        exports.typed_rows(selectors.record_rows(enrolments).iterator(chunk_size=exports.CHUNK_ROWS), row_format),
+        exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format),
         export,
     )
     if export.file_format == RecordsExport.Format.CSV:

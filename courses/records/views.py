@@ -101,7 +101,7 @@ def _person_level_download(request, file_format: str):
     if enrolments is None or not options.is_valid():
         return _invalid(request, form, options)
     row_format = _row_format(request, with_names=options.with_names)
-    rows = exports.typed_rows(selectors.record_rows(enrolments).iterator(chunk_size=exports.CHUNK_ROWS), row_format)
+    rows = exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format)
     if file_format == "csv":
         chunks = exports.csv_chunks(rows, row_format.headers(), bom=options.cleaned_data["bom"])
     else:
@@ -141,7 +141,7 @@ def summary_pdf(request):
     if enrolments is None:
         return _invalid(request, form)
     row_format = _row_format(request, with_names=False)
-    rows = exports.typed_rows(selectors.record_rows(enrolments).iterator(chunk_size=exports.CHUNK_ROWS), row_format)
+    rows = exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format)
     csv_sha256, row_count = exports.sha256_of(exports.csv_chunks(rows, row_format.headers()))
     document = pdf.summary_pdf(
         request=request,
