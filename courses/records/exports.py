@@ -24,7 +24,7 @@ from courses.records.selectors import Pseudonyms, certificate_status_today
 from lms.spreadsheets import neutralise
 
 CHUNK_ROWS = 2000
-FETCH_ROWS = 10000  # rows per round trip to the database: fewer trips, still flat memory
+FETCH_ROWS = 5000  # rows per round trip: fewer trips than 2,000, memory still flat (see the bench)
 FILE_CHUNK = 64 * 1024
 CSV_BOM = "\ufeff".encode()
 
