@@ -30,6 +30,7 @@ from assessments.models import Answer, Attempt, Question, QuizPage
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer
 from lms import audit, roles
+from lms.roles import is_administrator
 from lms.spreadsheets import neutralise
 
 CHOICE_KINDS = ("single_choice", "multiple_response", "true_false")
@@ -73,12 +74,8 @@ class KeyChanged(GradingError):
 # --- Reads ------------------------------------------------------------------------------------
 
 
-def is_administrator(user) -> bool:
-    return roles.has_role(user, roles.ADMINISTRATOR)
-
-
 def is_trainer(user) -> bool:
-    return user.is_authenticated and roles.has_role(user, roles.TRAINER)
+    return roles.has_role(user, roles.TRAINER)
 
 
 def authored_course_keys(user) -> set | None:

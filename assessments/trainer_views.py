@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments import marking
 from assessments.models import Attempt
 from assessments.services import right_answer_text
-from lms import audit
+from lms import audit, roles
 
 QUEUE_PAGE_SIZE = 50
 
@@ -181,7 +181,7 @@ def quiz_results(request, quiz_id):
     return render(
         request,
         "assessments/trainer/results.html",
-        {"quiz": quiz, "cohorts": cohorts, "cohort": cohort, "results": results, "is_administrator": marking.is_administrator(request.user)},
+        {"quiz": quiz, "cohorts": cohorts, "cohort": cohort, "results": results, "is_administrator": roles.is_administrator(request.user)},
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateTemplate, TrainingRecord
 from lms import roles
+from lms.selectors import reporting_scope_filter
 
 CURRENT = (Certificate.Status.VALID, Certificate.Status.REVOKED)
 
@@ -77,7 +78,7 @@ def certificates_visible_to(user) -> QuerySet:
     certificates = Certificate.objects.select_related("enrolment", "enrolment__cohort", "trainee")
     if not user.is_authenticated:
         return certificates.none()
-    if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR):
+    if roles.is_administrator(user):
         return certificates
     visible = Q(trainee=user)
     if roles.has_role(user, roles.TRAINER):
@@ -92,23 +93,14 @@ def officer_scope_filter(user) -> Q | None:
     """Certificates in a ministry officer's reporting scope, by where the round was taken."""
     if not roles.has_role(user, roles.MINISTRY_OFFICER):
         return None
-    from lms.models import ReportingScope
-
-    scope = ReportingScope.objects.filter(officer=user).first()
-    if scope is None:
-        return None
-    countries = list(scope.countries.values_list("pk", flat=True))
-    organisations = list(scope.organisations.values_list("pk", flat=True))
-    if not countries and not organisations:
-        return None
-    return Q(enrolment__country__in=countries) | Q(enrolment__organisation__in=organisations)
+    return reporting_scope_filter(user, through="enrolment__")
 
 
 def can_manage(user, certificate: Certificate) -> bool:
     """Whether a user may issue, revoke or reissue: the cohort's trainer, or an administrator."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR):
+    if roles.is_administrator(user):
         return True
     cohort = certificate.enrolment.cohort if certificate.enrolment_id else None
     return bool(cohort and cohort.facilitator_id == user.pk and roles.has_role(user, roles.TRAINER))

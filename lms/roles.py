@@ -130,6 +130,11 @@ def has_role(user, role: str) -> bool:
     return role in cache or ADMINISTRATOR in cache
 
 
+def is_administrator(user) -> bool:
+    """Superusers and the Administrator group (``has_role`` already counts both)."""
+    return has_role(user, ADMINISTRATOR)
+
+
 def grant_course_authoring(*, course, user) -> Group:
     """Let a trainer edit one course (every translation of it) and submit it for approval."""
     from wagtail.models import GroupPagePermission

@@ -23,6 +23,7 @@ from courses.models import ApiToken, RecordsExport
 from courses.records import exports, pdf, selectors, services
 from courses.records.charts import bar_chart
 from courses.records.forms import ExportOptionsForm, RecordFilterForm
+from lms import roles
 from lms.models import AuditLogEntry
 
 CONTENT_TYPES = {
@@ -73,7 +74,7 @@ def dashboard_context(form, enrolments) -> dict:
 def dashboard(request):
     form, enrolments = filtered_records(request, showing_choices=True)
     context = dashboard_context(form, enrolments)
-    context["is_administrator"] = selectors.is_administrator(request.user)
+    context["is_administrator"] = roles.is_administrator(request.user)
     return render(request, "courses/records/dashboard.html", context)
 
 
@@ -167,7 +168,7 @@ def summary_pdf(request):
 @records_role_required
 def audit_log(request):
     """Administrators read who downloaded which records (the whole log is in the admin)."""
-    if not selectors.is_administrator(request.user):
+    if not roles.is_administrator(request.user):
         raise Http404
     entries = AuditLogEntry.objects.filter(action__startswith="records.").order_by("-id")[:200]
     return render(request, "courses/records/audit.html", {"entries": entries})
