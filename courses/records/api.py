@@ -160,13 +160,8 @@ def _form_errors(*forms) -> dict:
     return {"detail": errors}
 
 
-def _record(row: dict, *, with_names: bool, scope: str, today: date) -> dict:
-    if with_names:
-        trainee = row["trainee__certificate_name"] or " ".join(
-            part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
-        )
-    else:
-        trainee = selectors.pseudonym(row["trainee_id"], scope)
+def _record(row: dict, *, with_names: bool, pseudonyms: selectors.Pseudonyms, today: date) -> dict:
+    trainee = selectors.printed_name(row) if with_names else pseudonyms(row["trainee_id"])
     status = row["certificate_status"]
     return {
         "id": row["pk"],
@@ -202,7 +197,8 @@ def records(request, params: Query[RecordsQuery]):
     user = request.auth.user
     scope = "" if options.with_names else selectors.scope_identity(user)
     today = timezone.localdate()
-    results = [_record(row, with_names=options.with_names, scope=scope, today=today) for row in rows]
+    pseudonyms = selectors.Pseudonyms(scope)
+    results = [_record(row, with_names=options.with_names, pseudonyms=pseudonyms, today=today) for row in rows]
     services.record_api_read(
         user=user, token=request.auth, endpoint="records", filters=form.as_record(), rows=len(results),
         identity=params.identity,

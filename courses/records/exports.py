@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records.selectors import Pseudonyms, certificate_status_today
+from courses.records.selectors import Pseudonyms, certificate_status_today, printed_name
 from lms.spreadsheets import neutralise
 
 CHUNK_ROWS = 2000
@@ -80,12 +80,6 @@ def row_format_for(user, *, with_names: bool, language: str | None = None) -> Ro
     )
 
 
-def _name(row: dict) -> str:
-    return row["trainee__certificate_name"] or " ".join(
-        part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
-    )
-
-
 def typed_rows(rows: Iterable[dict], fmt: RowFormat) -> Iterator[list]:
     """Each round (from ``selectors.file_rows``) as a list of typed values in ``COLUMNS`` order
     (dates as dates, scores as numbers, text neutralised). It runs once per row of files of
@@ -108,7 +102,7 @@ def typed_rows(rows: Iterable[dict], fmt: RowFormat) -> Iterator[list]:
         certificate_status = certificate_status_today(row["certificate_status"], row["certificate_expires_on"], today)
         score = row["score"]
         yield [
-            neutralise(_name(row)) if fmt.with_names else pseudonyms(row["trainee_id"]),
+            neutralise(printed_name(row)) if fmt.with_names else pseudonyms(row["trainee_id"]),
             safe(row["organisation__name"]),
             safe(row["sector__name"]),
             safe(row["country__name"]),

@@ -439,6 +439,13 @@ def record_rows(enrolments: QuerySet) -> QuerySet:
     )
 
 
+def printed_name(row: dict) -> str:
+    """The trainee's name in a row of ``record_rows``: as printed on certificates, else given + family."""
+    return row["trainee__certificate_name"] or " ".join(
+        part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
+    )
+
+
 def file_rows(enrolments: QuerySet) -> QuerySet:
     """``record_rows`` for files: the two moments as dates in the site's time zone, computed
     by the database (parsing and converting a million datetimes was a third of a CSV's time)."""
