@@ -18,6 +18,7 @@ test-fast:
 bench:
 	@scripts/bootstrap.sh test
 	@.venv/bin/python -m bench
+	@.venv/bin/python -m bench.national
 
 bench-ci:
 	@scripts/bootstrap.sh test

@@ -161,7 +161,12 @@ def _form_errors(*forms) -> dict:
 
 
 def _record(row: dict, *, with_names: bool, pseudonyms: selectors.Pseudonyms, today: date) -> dict:
-    trainee = selectors.printed_name(row) if with_names else pseudonyms(row["trainee_id"])
+    if with_names:
+        trainee = selectors.printed_name(
+            row["trainee__certificate_name"], row["trainee__first_name"], row["trainee__last_name"]
+        )
+    else:
+        trainee = pseudonyms(row["trainee_id"])
     status = row["certificate_status"]
     return {
         "id": row["pk"],
@@ -212,9 +217,10 @@ def summary(request, filters: Query[Filters]):
     form, enrolments = _filtered(request)
     if enrolments is None:
         return Status(422, _form_errors(form))
+    result = selectors.summarise(enrolments)
     figures = [
         {"label": f.label, "value": None if f.hidden or f.value is None else str(f.value), "suppressed": f.hidden}
-        for f in selectors.key_figures(enrolments)
+        for f in result.figures
     ]
     tables = [
         {
@@ -231,6 +237,6 @@ def summary(request, filters: Query[Filters]):
                 for row in table.rows
             ],
         }
-        for table in selectors.breakdowns(enrolments)
+        for table in result.breakdowns
     ]
     return Status(200, {"minimum_cell": selectors.min_cell(), "figures": figures, "breakdowns": tables})

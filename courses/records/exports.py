@@ -12,7 +12,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -20,7 +22,7 @@ from openpyxl import Workbook
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records.selectors import Pseudonyms, certificate_status_today, printed_name
+from courses.records import selectors
 from lms.spreadsheets import neutralise
 
 CHUNK_ROWS = 2000
@@ -44,7 +46,6 @@ COLUMNS = (
     ("certificate_status", _("Certificate status")),
     ("certificate_expires_on", _("Certificate expires on")),
 )
-TEXT_COLUMNS = {"trainee", "organisation", "sector", "country", "region", "course", "cohort", "certificate_serial"}
 
 
 @dataclass(frozen=True)
@@ -60,98 +61,92 @@ class RowFormat:
         with override(self.language):
             return [str(label) for _key, label in COLUMNS]
 
-    def labels(self) -> dict[str, str]:
+    def labels(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Round statuses and certificate statuses, each by value, in the file's language."""
         with override(self.language):
-            return {
-                **{value: str(label) for value, label in Enrolment.Status.choices},
-                **{f"certificate:{value}": str(label) for value, label in Certificate.Status.choices},
-            }
+            return (
+                {value: str(label) for value, label in Enrolment.Status.choices},
+                {value: str(label) for value, label in Certificate.Status.choices},
+            )
 
 
 def row_format_for(user, *, with_names: bool, language: str | None = None) -> RowFormat:
     """The format of a user's files: their language, their scope's pseudonyms, today's statuses."""
-    from courses.records.selectors import scope_identity
-
     return RowFormat(
         language=language or user.preferred_language or "en",
         with_names=with_names,
-        scope=scope_identity(user),
+        scope=selectors.scope_identity(user),
         today=timezone.localdate(),
     )
 
 
-def typed_rows(rows: Iterable[dict], fmt: RowFormat) -> Iterator[list]:
-    """Each round (from ``selectors.file_rows``) as a list of typed values in ``COLUMNS`` order
-    (dates as dates, scores as numbers, text neutralised). It runs once per row of files of
-    500,000 rows: what can be prepared once is, and repeated text (organisations, courses) is
-    neutralised once."""
-    labels = fmt.labels()
-    pseudonyms = Pseudonyms(fmt.scope)
-    safe_text: dict[str, str] = {}
+def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
+    """Each round as a tuple of typed values in ``COLUMNS`` order: dates as dates, scores as
+    numbers (whole ones as integers), text neutralised, read from the database in batches.
 
-    def safe(value):
-        if value is None:
-            return None
-        found = safe_text.get(value)
-        if found is None:
-            found = safe_text[value] = neutralise(value)
-        return found
+    It runs once per row of files of 500,000 rows, so what can be prepared once is: place names
+    come from their small tables and are neutralised once, as are repeated course titles."""
+    status_labels, certificate_labels = fmt.labels()
+    names = {
+        key: {pk: neutralise(name) for pk, name in by_id.items()} for key, by_id in selectors.place_names().items()
+    }
+    organisations, sectors, countries = names["organisation"], names["sector"], names["country"]
+    regions, cohorts = names["region"], names["cohort"]
+    pseudonyms = selectors.Pseudonyms(fmt.scope)
+    titles: dict[str, str] = {}
+    today, with_names = fmt.today, fmt.with_names
 
-    today = fmt.today
-    for row in rows:
-        certificate_status = certificate_status_today(row["certificate_status"], row["certificate_expires_on"], today)
-        score = row["score"]
-        yield [
-            neutralise(printed_name(row)) if fmt.with_names else pseudonyms(row["trainee_id"]),
-            safe(row["organisation__name"]),
-            safe(row["sector__name"]),
-            safe(row["country__name"]),
-            safe(row["region__name"]),
-            safe(row["course_title"]),
-            safe(row["cohort__name"]),
-            labels.get(row["status"], row["status"]),
-            row["enrolled_on"],
-            row["completed_on"],
-            float(score) if score is not None else None,
-            row["certificate_serial"] and neutralise(row["certificate_serial"]),
-            labels.get(f"certificate:{certificate_status}", "") if certificate_status else "",
-            row["certificate_expires_on"],
-        ]
-
-
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    for (
+        trainee_id, first_name, last_name, certificate_name, organisation_id, sector_id, country_id, region_id,
+        course_title, cohort_id, status, enrolled_on, completed_on, score, serial, certificate_status, expires_on,
+    ) in selectors.stream_tuples(selectors.file_rows(enrolments), chunk_size=FETCH_ROWS):
+        if with_names:
+            trainee = neutralise(selectors.printed_name(certificate_name, first_name, last_name))
+        else:
+            trainee = pseudonyms(trainee_id)
+        title = titles.get(course_title)
+        if title is None:
+            title = titles[course_title] = neutralise(course_title)
+        if score is not None and score.is_integer():
+            score = int(score)
+        yield (
+            trainee,
+            organisations.get(organisation_id),
+            sectors.get(sector_id),
+            countries.get(country_id),
+            regions.get(region_id),
+            title,
+            cohorts.get(cohort_id),
+            status_labels.get(status, status),
+            enrolled_on,
+            completed_on,
+            score,
+            serial and neutralise(serial),
+            certificate_labels.get(selectors.certificate_status_today(certificate_status, expires_on, today), ""),
+            expires_on,
+        )
 
 
-# Only these columns need converting for CSV; text goes as it is (None becomes "" in csv).
-_CSV_CONVERTED = [index for index, (key, _label) in enumerate(COLUMNS) if key not in TEXT_COLUMNS]
+def csv_chunks(rows: Iterable[tuple], headers: list[str], *, bom: bool = False) -> Iterator[tuple[bytes, int]]:
+    """The CSV as (bytes, rows in them) chunks of ``CHUNK_ROWS`` rows, UTF-8.
 
-
-def csv_chunks(rows: Iterable[list], headers: list[str], *, bom: bool = False) -> Iterator[tuple[bytes, int]]:
-    """The CSV as (bytes, rows in them) chunks of about ``CHUNK_ROWS`` rows, UTF-8."""
+    The csv module writes a date as its ISO 8601 form, a number as Python writes it and
+    None as an empty cell, which is what the columns of ``file_rows`` need."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
-    pending = 0
     first = CSV_BOM if bom else b""
-    for row in rows:
-        for index in _CSV_CONVERTED:
-            row[index] = _csv_value(row[index])
-        writer.writerow(row)
-        pending += 1
-        if pending >= CHUNK_ROWS:
-            yield first + buffer.getvalue().encode(), pending
-            first = b""
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
-    yield first + buffer.getvalue().encode(), pending
+    rows = iter(rows)
+    batch = list(islice(rows, CHUNK_ROWS))  # the first chunk carries the header, rows or not
+    while True:
+        writer.writerows(batch)
+        yield first + buffer.getvalue().encode(), len(batch)
+        first = b""
+        buffer.seek(0)
+        buffer.truncate()
+        batch = list(islice(rows, CHUNK_ROWS))
+        if not batch:
+            return
 
 
 def xlsx_chunks(rows: Iterable[list], headers: list[str], *, title: str) -> Iterator[tuple[bytes, int]]:

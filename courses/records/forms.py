@@ -9,6 +9,7 @@ from django.db.models import Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, Enrolment
+from courses.records.selectors import course_titles
 from lms.models import Country, Organisation, Region, Sector
 
 FILTER_FIELDS = (
@@ -61,22 +62,25 @@ class RecordFilterForm(forms.Form):
         for name in ("cohort", "organisation", "sector", "country", "region"):
             self.fields[name].empty_label = _("All")
 
-    def offer_choices_in_one_pass(self) -> None:
-        """For a page that shows the choices: read which cohorts, organisations, sectors,
-        countries and regions the rounds use in one scan, instead of one scan per list.
+    def asks_for_filters(self) -> bool:
+        """Whether the request names any filter (valid or not)."""
+        return any(self.data.get(name) not in (None, "") for name in FILTER_FIELDS)
 
-        Downloads and the API skip this: they only check the values they are given.
-        """
-        present = set(
-            self.scoped.order_by().values_list("cohort_id", "organisation_id", "sector_id", "country_id", "region_id").distinct()
-        )
-        ids = [sorted({row[column] for row in present if row[column] is not None}) for column in range(5)]
-        cohorts, organisations, sectors, countries, regions = ids
-        self.fields["cohort"].queryset = Cohort.objects.filter(pk__in=cohorts).order_by("name")
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
-        self.fields["sector"].queryset = Sector.objects.filter(pk__in=sectors)
-        self.fields["country"].queryset = Country.objects.filter(pk__in=countries)
-        self.fields["region"].queryset = Region.objects.filter(pk__in=regions).select_related("country")
+    def offer_choices(self, places: list[dict]) -> None:
+        """For a page that shows the choices: the cohorts, organisations, sectors, countries,
+        regions and courses of the scoped rounds, from their tally (``selectors.tally``), so
+        listing them costs no scan of its own. Downloads and the API skip this: they only check
+        the values they are given."""
+        def used(column: str) -> list:
+            return sorted({row[column] for row in places if row[column] is not None})
+
+        self.fields["cohort"].queryset = Cohort.objects.filter(pk__in=used("cohort_id")).order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=used("organisation_id"))
+        self.fields["sector"].queryset = Sector.objects.filter(pk__in=used("sector_id"))
+        self.fields["country"].queryset = Country.objects.filter(pk__in=used("country_id"))
+        self.fields["region"].queryset = Region.objects.filter(pk__in=used("region_id")).select_related("country")
+        titles = course_titles(places)
+        self._courses = sorted(((str(key), title) for key, title in titles.items()), key=lambda choice: choice[1])
 
     def _course_choices(self) -> list[tuple[str, str]]:
         """Courses by their identity (every translation together), titled as enrolled; read once."""

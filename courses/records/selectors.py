@@ -6,23 +6,27 @@ download and API call starts from it and only narrows it further.
 
 import hashlib
 import hmac
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection, connections
 from django.db.models import (
-    Avg,
+    Aggregate,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
     FilteredRelation,
+    FloatField,
     Max,
     Q,
     QuerySet,
+    Sum,
 )
-from django.db.models.functions import ExtractYear, TruncDate, TruncMonth
+from django.db.models.functions import Cast, ExtractYear, TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -135,44 +139,108 @@ def min_cell() -> int:
     return int(getattr(settings, "RECORDS_MIN_CELL", 5))
 
 
-def _median_duration(completed: QuerySet, count: int) -> timedelta | None:
-    """The median of completed_at − enrolled_at, read with one ordered slice (any database)."""
-    if not count:
-        return None
-    duration = ExpressionWrapper(F("completed_at") - F("enrolled_at"), output_field=DurationField())
-    middle = list(
-        completed.annotate(duration=duration)
-        .order_by("duration")
-        .values_list("duration", flat=True)[(count - 1) // 2 : count // 2 + 1]
-    )
-    return sum(middle, timedelta()) / len(middle) if middle else None
+class Median(Aggregate):
+    """The median of a duration, computed by PostgreSQL in the same pass as the other figures."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
 
 
-def key_figures(enrolments: QuerySet, *, today: date | None = None) -> list[Figure]:
-    """Trainees, rounds, completions, rate, certificates by status, average score, median time.
+DURATION = ExpressionWrapper(F("completed_at") - F("enrolled_at"), output_field=DurationField())
+COMPLETED_ONLY = Q(status=COMPLETED)
 
-    Three queries (four with completions): the rounds, the median, the certificates.
+
+def _people_and_median(enrolments: QuerySet, completed: int) -> tuple[int, timedelta | None]:
+    """Distinct trainees and the median of completed_at − enrolled_at over completed rounds.
+
+    PostgreSQL answers both in one pass; elsewhere the median is the middle of an ordered slice.
     """
-    today = today or timezone.localdate()
-    minimum = min_cell()
-    completed_only = Q(status=COMPLETED)
-    totals = enrolments.order_by().aggregate(
-        enrolments=Count("pk"),
-        trainees=Count("trainee_id", distinct=True),
-        completed=Count("pk", filter=completed_only),
-        average=Avg("score", filter=completed_only),
+    finished = COMPLETED_ONLY & Q(completed_at__isnull=False)
+    if connection.vendor == "postgresql":
+        row = enrolments.order_by().aggregate(
+            trainees=Count("trainee_id", distinct=True), median=Median(DURATION, filter=finished)
+        )
+        return row["trainees"], row["median"]
+    trainees = enrolments.order_by().aggregate(trainees=Count("trainee_id", distinct=True))["trainees"]
+    if not completed:
+        return trainees, None
+    middle = list(
+        enrolments.filter(finished)
+        .annotate(duration=DURATION)
+        .order_by("duration")
+        .values_list("duration", flat=True)[(completed - 1) // 2 : completed // 2 + 1]
     )
-    completed = enrolments.filter(completed_only, completed_at__isnull=False)
-    median = _median_duration(completed, totals["completed"])
-    certificates = certificate_counts(enrolments, today=today)
+    return trainees, sum(middle, timedelta()) / len(middle) if middle else None
 
-    rate_hidden = is_small(totals["completed"], minimum) or is_small(totals["enrolments"], minimum)
-    rate = round(100 * totals["completed"] / totals["enrolments"]) if totals["enrolments"] else None
-    average = totals["average"]
+
+# What a round is counted by, in the one grouped pass that feeds the figures, five of the
+# breakdowns and the filter choices: a few hundred combinations for a country.
+PLACES = ("course_key", "cohort_id", "organisation_id", "sector_id", "country_id", "region_id")
+
+
+def tally(enrolments: QuerySet) -> list[dict]:
+    """Rounds counted per combination of ``PLACES``: enrolled, completed, scores, course title.
+
+    One scan (an index-only scan on PostgreSQL, see the migration ``courses.0007``)."""
+    return list(
+        enrolments.order_by()
+        .values(*PLACES)
+        .annotate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=COMPLETED_ONLY),
+            score_sum=Sum("score", filter=COMPLETED_ONLY),
+            scored=Count("score", filter=COMPLETED_ONLY),
+            title=Max("course_title"),
+        )
+    )
+
+
+def course_titles(places: list[dict]) -> dict:
+    """Each course of a tally titled as enrolled (the greatest of its titles, so it is stable)."""
+    titles: dict = {}
+    for row in places:
+        titles[row["course_key"]] = max(titles.get(row["course_key"]) or "", row["title"] or "")
+    return titles
+
+
+@dataclass
+class Summary:
+    """Everything the dashboard, the summary PDF and the API summary show for one filter."""
+
+    figures: list
+    breakdowns: list
+    places: list[dict]  # the tally, reused for the filter choices when no filter is in force
+
+
+def summarise(enrolments: QuerySet, *, today: date | None = None) -> Summary:
+    """Key figures and breakdowns of the rounds: four scans of the rounds for any scope
+    (the tally, months, trainees with the median, certificates), plus small name lookups."""
+    places = tally(enrolments)
+    figures = _key_figures(enrolments, places, today=today or timezone.localdate())
+    tables = _main_breakdowns(enrolments, places)
+    if getattr(settings, "PASSAGE_COLLECT_GENDER", False):
+        tables.append(_by_gender(enrolments))
+    if getattr(settings, "PASSAGE_COLLECT_YEAR_OF_BIRTH", False):
+        tables.append(_by_age(enrolments))
+    return Summary(figures=figures, breakdowns=tables, places=places)
+
+
+def _key_figures(enrolments: QuerySet, places: list[dict], *, today: date) -> list[Figure]:
+    minimum = min_cell()
+    enrolled = sum(row["enrolled"] for row in places)
+    completed = sum(row["completed"] for row in places)
+    scored = sum(row["scored"] for row in places)
+    average = sum(row["score_sum"] for row in places if row["score_sum"] is not None) / scored if scored else None
+    trainees, median = _people_and_median(enrolments, completed)
+
+    rate_hidden = is_small(completed, minimum) or is_small(enrolled, minimum)
+    rate = round(100 * completed / enrolled) if enrolled else None
     figures = [
-        Figure(_("Trainees enrolled"), totals["trainees"], is_small(totals["trainees"], minimum)),
-        Figure(_("Enrolments"), totals["enrolments"], is_small(totals["enrolments"], minimum)),
-        Figure(_("Completed"), totals["completed"], is_small(totals["completed"], minimum)),
+        Figure(_("Trainees enrolled"), trainees, is_small(trainees, minimum)),
+        Figure(_("Enrolments"), enrolled, is_small(enrolled, minimum)),
+        Figure(_("Completed"), completed, is_small(completed, minimum)),
         Figure(_("Completion rate"), f"{rate} %" if rate is not None else None, rate_hidden),
         Figure(
             _("Average score"),
@@ -187,7 +255,7 @@ def key_figures(enrolments: QuerySet, *, today: date | None = None) -> list[Figu
             rate_hidden,
         ),
     ]
-    return figures + certificates
+    return figures + certificate_counts(enrolments, today=today)
 
 
 CERTIFICATE_LABELS = {
@@ -199,23 +267,22 @@ CERTIFICATE_LABELS = {
 
 
 def certificate_counts(enrolments: QuerySet, *, today: date) -> list[Figure]:
-    """Certificates of the rounds by status today, one per chain of reissues.
+    """The rounds' certificates by status today, in one join from the rounds.
 
-    Only the latest certificate of a chain counts (the one nothing replaced), so a reissued
-    certificate is counted once, with the status of its newest copy. "Replaced" therefore
-    counts chains whose newest copy is itself marked replaced (its successor was deleted).
+    A round holds at most one current certificate (valid or revoked, a database constraint), so
+    a reissued certificate counts once in valid, expired or revoked, with the status of its
+    newest copy; "replaced" counts the earlier copies that a reissue superseded.
     """
     status = Certificate.Status
-    unexpired = Q(expires_on__isnull=True) | Q(expires_on__gte=today)
-    counts = (
-        Certificate.objects.filter(enrolment__in=enrolments.order_by().values("pk"), replaced_by__isnull=True)
-        .order_by()
-        .aggregate(
-            valid=Count("pk", filter=Q(status=status.VALID) & unexpired),
-            expired=Count("pk", filter=Q(status=status.VALID, expires_on__lt=today)),
-            revoked=Count("pk", filter=Q(status=status.REVOKED)),
-            replaced=Count("pk", filter=Q(status=status.REPLACED)),
-        )
+    unexpired = Q(certificates__expires_on__isnull=True) | Q(certificates__expires_on__gte=today)
+    # Counting a column of the index on (enrolment, status, expiry), not the certificate's id,
+    # lets PostgreSQL answer from that index without reading the certificates themselves.
+    counted = "certificates__status"
+    counts = enrolments.order_by().aggregate(
+        valid=Count(counted, filter=Q(certificates__status=status.VALID) & unexpired),
+        expired=Count(counted, filter=Q(certificates__status=status.VALID, certificates__expires_on__lt=today)),
+        revoked=Count(counted, filter=Q(certificates__status=status.REVOKED)),
+        replaced=Count(counted, filter=Q(certificates__status=status.REPLACED)),
     )
     keys = list(CERTIFICATE_LABELS)
     hidden = suppressed_cells([counts[key] for key in keys], min_cell())
@@ -247,7 +314,7 @@ def _counted(enrolments: QuerySet, *group) -> QuerySet:
     return (
         enrolments.order_by()
         .values(*group)
-        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(status=COMPLETED)))
+        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=COMPLETED_ONLY))
     )
 
 
@@ -332,26 +399,14 @@ def _named(totals: dict, names: dict, title: str, key: str) -> Breakdown:
     return _build(key, title, groups)
 
 
-def _main_breakdowns(enrolments: QuerySet) -> list[Breakdown]:
-    """By course, organisation, sector, country, region and month, from one scan of the rounds.
-
-    The rounds are counted once per combination of the six (a few thousand rows at most), and
-    each breakdown adds those up; names come from the small reference tables. One pass instead
-    of six matters on a country of 100,000 rounds.
-    """
+def _main_breakdowns(enrolments: QuerySet, places: list[dict]) -> list[Breakdown]:
+    """By course, organisation, sector, country and region from the tally; by month from one
+    more grouped scan (a month in each combination would make tens of thousands of groups)."""
     from lms.models import Country, Organisation, Region, Sector
 
-    rows = list(
-        enrolments.order_by()
-        .annotate(month=TruncMonth("enrolled_at"))
-        .values("course_key", "organisation_id", "sector_id", "country_id", "region_id", "month")
-        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(status=COMPLETED)), title=Max("course_title"))
-    )
-    titles: dict = {}
-    for row in rows:
-        titles[row["course_key"]] = max(titles.get(row["course_key"]) or "", row["title"] or "")
-    by_organisation, by_sector = _sum_by(rows, "organisation_id"), _sum_by(rows, "sector_id")
-    by_country, by_region = _sum_by(rows, "country_id"), _sum_by(rows, "region_id")
+    titles = course_titles(places)
+    by_organisation, by_sector = _sum_by(places, "organisation_id"), _sum_by(places, "sector_id")
+    by_country, by_region = _sum_by(places, "country_id"), _sum_by(places, "region_id")
 
     def names(model, ids) -> dict:
         ids = [pk for pk in ids if pk is not None]
@@ -365,10 +420,10 @@ def _main_breakdowns(enrolments: QuerySet) -> list[Breakdown]:
         )
     }
     courses = sorted(
-        ((titles[key], enrolled, completed) for key, (enrolled, completed) in _sum_by(rows, "course_key").items()),
+        ((titles[key], enrolled, completed) for key, (enrolled, completed) in _sum_by(places, "course_key").items()),
         key=lambda group: group[0].casefold(),
     )
-    months = sorted(_sum_by(rows, "month").items())
+    months = _counted(enrolments.annotate(month=TruncMonth("enrolled_at")), "month").order_by("month")
     return [
         _build("course", _("By course"), courses),
         _named(by_organisation, names(Organisation, by_organisation), _("By organisation"), "organisation"),
@@ -378,19 +433,9 @@ def _main_breakdowns(enrolments: QuerySet) -> list[Breakdown]:
         _build(
             "month",
             _("By month of enrolment"),
-            [(date_format(month, "YEAR_MONTH_FORMAT"), enrolled, completed) for month, (enrolled, completed) in months],
+            [(date_format(row["month"], "YEAR_MONTH_FORMAT"), row["enrolled"], row["completed"]) for row in months],
         ),
     ]
-
-
-def breakdowns(enrolments: QuerySet) -> list[Breakdown]:
-    """Every breakdown of the rounds; gender and age only where the platform asks for them."""
-    result = _main_breakdowns(enrolments)
-    if getattr(settings, "PASSAGE_COLLECT_GENDER", False):
-        result.append(_by_gender(enrolments))
-    if getattr(settings, "PASSAGE_COLLECT_YEAR_OF_BIRTH", False):
-        result.append(_by_age(enrolments))
-    return result
 
 
 # --- Person-level rows ---------------------------------------------------------------------------
@@ -418,43 +463,99 @@ ROW_FIELDS = (
 )
 
 
+def _with_current_certificate(enrolments: QuerySet) -> QuerySet:
+    # One join, not a subquery per column: a round has at most one current certificate (a
+    # database constraint), so the join never repeats a row.
+    return enrolments.annotate(
+        current_certificate=FilteredRelation("certificates", condition=Q(certificates__status__in=CURRENT_CERTIFICATE)),
+        certificate_serial=F("current_certificate__serial"),
+        certificate_status=F("current_certificate__status"),
+        certificate_expires_on=F("current_certificate__expires_on"),
+    ).order_by("pk")
+
+
 def record_rows(enrolments: QuerySet) -> QuerySet:
     """One dict per round, with its current certificate, in enrolment-id order: one query.
 
     Only facts about the round leave: never answers, essays or feedback.
     """
-    # One join, not a subquery per column: a round has at most one current certificate (a
-    # database constraint), so the join never repeats a row.
-    return (
-        enrolments.annotate(
-            current_certificate=FilteredRelation(
-                "certificates", condition=Q(certificates__status__in=CURRENT_CERTIFICATE)
-            ),
-            certificate_serial=F("current_certificate__serial"),
-            certificate_status=F("current_certificate__status"),
-            certificate_expires_on=F("current_certificate__expires_on"),
-        )
-        .values(*ROW_FIELDS)
-        .order_by("pk")
-    )
+    return _with_current_certificate(enrolments).values(*ROW_FIELDS)
 
 
-def printed_name(row: dict) -> str:
-    """The trainee's name in a row of ``record_rows``: as printed on certificates, else given + family."""
-    return row["trainee__certificate_name"] or " ".join(
-        part for part in (row["trainee__first_name"], row["trainee__last_name"]) if part
-    )
+def printed_name(certificate_name: str, first_name: str, last_name: str) -> str:
+    """A trainee's name in records: as printed on certificates, else given and family names."""
+    return certificate_name or " ".join(part for part in (first_name, last_name) if part)
+
+
+# The columns of ``file_rows``, in order. Places are ids: their names come from the small
+# reference tables once per file (``place_names``), not once per row from the database.
+FILE_FIELDS = (
+    "trainee_id",
+    "trainee__first_name",
+    "trainee__last_name",
+    "trainee__certificate_name",
+    "organisation_id",
+    "sector_id",
+    "country_id",
+    "region_id",
+    "course_title",
+    "cohort_id",
+    "status",
+    "enrolled_on",
+    "completed_on",
+    "score_number",
+    "certificate_serial",
+    "certificate_status",
+    "certificate_expires_on",
+)
 
 
 def file_rows(enrolments: QuerySet) -> QuerySet:
-    """``record_rows`` for files: the two moments as dates in the site's time zone, computed
-    by the database (parsing and converting a million datetimes was a third of a CSV's time)."""
-    fields = [name for name in ROW_FIELDS if name not in ("enrolled_at", "completed_at")]
+    """``record_rows`` for files, as tuples in ``FILE_FIELDS`` order: the two moments as dates
+    in the site's time zone and the score as a float, computed by the database (converting a
+    million values in Python was a third of a CSV's time)."""
     return (
-        record_rows(enrolments)
-        .annotate(enrolled_on=TruncDate("enrolled_at"), completed_on=TruncDate("completed_at"))
-        .values(*fields, "enrolled_on", "completed_on")
+        _with_current_certificate(enrolments)
+        .annotate(
+            enrolled_on=TruncDate("enrolled_at"),
+            completed_on=TruncDate("completed_at"),
+            score_number=Cast("score", FloatField()),
+        )
+        .values_list(*FILE_FIELDS)
     )
+
+
+def stream_tuples(rows: QuerySet, *, chunk_size: int) -> Iterator[tuple]:
+    """The tuples of a ``values_list`` query, read in batches of ``chunk_size`` rows.
+
+    On PostgreSQL the driver already returns dates, numbers and text of the right types, so
+    the rows come straight from a server-side cursor, without Django's per-value converters
+    (a fifth of the time of a 500,000-row file). Other databases need the converters (SQLite
+    returns dates as text), so they get the queryset's own iterator.
+    """
+    database = connections[rows.db]
+    if database.vendor != "postgresql":
+        yield from rows.iterator(chunk_size=chunk_size)
+        return
+    sql, params = rows.query.sql_with_params()
+    with database.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(chunk_size):
+            yield from batch
+
+
+def place_names() -> dict[str, dict[int, str]]:
+    """Names of organisations, sectors, countries, regions and cohorts by id, for files."""
+    from courses.models import Cohort
+    from lms.models import Country, Organisation, Region, Sector
+
+    return {
+        key: dict(model.objects.values_list("pk", "name"))
+        for key, model in (
+            ("organisation", Organisation), ("sector", Sector), ("country", Country), ("region", Region),
+            ("cohort", Cohort),
+        )
+    }
 
 
 def certificate_status_today(status: str | None, expires_on: date | None, today: date) -> str:

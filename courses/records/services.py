@@ -154,10 +154,7 @@ def build_records_export(*, export) -> str:
     export.state, export.rows_total = RecordsExport.State.RUNNING, enrolments.count()
     export.save(update_fields=["state", "rows_total"])
     row_format = exports.row_format_for(user, with_names=with_names)
-    rows = _with_progress(
-        exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format),
-        export,
-    )
+    rows = _with_progress(exports.file_rows(enrolments, row_format), export)
     if export.file_format == RecordsExport.Format.CSV:
         chunks = exports.csv_chunks(rows, row_format.headers(), bom=bool(parameters.get("bom")))
     else:

@@ -46,11 +46,14 @@ def records_role_required(view):
 
 
 def filtered_records(request, *, showing_choices=False):
-    """The filter form read from GET, and the scoped rounds it selects (None when invalid)."""
+    """The filter form read from GET, and the scoped rounds it selects (None when invalid).
+
+    A page that shows the choices and is asked for filters reads them first (validation needs
+    them); without filters, the dashboard takes them from its own tally afterwards."""
     scoped = selectors.enrolments_in_scope(request.user)
     form = RecordFilterForm(request.GET, scoped=scoped)
-    if showing_choices:
-        form.offer_choices_in_one_pass()
+    if showing_choices and form.asks_for_filters():
+        form.offer_choices(selectors.tally(scoped))
     if not form.is_valid():
         return form, None
     return form, form.filter(scoped)
@@ -59,10 +62,12 @@ def filtered_records(request, *, showing_choices=False):
 def dashboard_context(form, enrolments) -> dict:
     context = {"form": form, "options": ExportOptionsForm(), "min_cell": selectors.min_cell()}
     if enrolments is not None:
-        tables = selectors.breakdowns(enrolments)
+        summary = selectors.summarise(enrolments)
+        if not form.asks_for_filters():
+            form.offer_choices(summary.places)  # unfiltered: the tally is of every scoped round
         context.update(
-            figures=selectors.key_figures(enrolments),
-            breakdowns=[(table, bar_chart(table)) for table in tables],
+            figures=summary.figures,
+            breakdowns=[(table, bar_chart(table)) for table in summary.breakdowns],
             querystring=form.querystring(),
             filters_in_force=form.described(),
         )
@@ -102,7 +107,7 @@ def _person_level_download(request, file_format: str):
     if enrolments is None or not options.is_valid():
         return _invalid(request, form, options)
     row_format = _row_format(request, with_names=options.with_names)
-    rows = exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format)
+    rows = exports.file_rows(enrolments, row_format)
     if file_format == "csv":
         chunks = exports.csv_chunks(rows, row_format.headers(), bom=options.cleaned_data["bom"])
     else:
@@ -142,7 +147,7 @@ def summary_pdf(request):
     if enrolments is None:
         return _invalid(request, form)
     row_format = _row_format(request, with_names=False)
-    rows = exports.typed_rows(selectors.file_rows(enrolments).iterator(chunk_size=exports.FETCH_ROWS), row_format)
+    rows = exports.file_rows(enrolments, row_format)
     csv_sha256, row_count = exports.sha256_of(exports.csv_chunks(rows, row_format.headers()))
     document = pdf.summary_pdf(
         request=request,

@@ -108,6 +108,28 @@ def test_xlsx_reads_back_with_dates_and_numbers(world, client):
     assert with_certificate[0]["Certificate expires on"] == datetime(2028, 3, 20)
 
 
+def test_csv_writes_iso_dates_and_plain_numbers(world, client):
+    from decimal import Decimal
+
+    first = world.senegal_enrolments[0]
+    first.score = Decimal("87.50")
+    first.save(update_fields=["score"])
+    client.force_login(world.officer_senegal)
+    rows = csv_rows(download(client, "export_csv"))
+    by_header = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert sorted(row["Score (%)"] for row in by_header if row["Score (%)"]) == ["87.5", "90"]
+    assert all(len(row["Enrolled on"]) == 10 and date.fromisoformat(row["Enrolled on"]) for row in by_header)
+    assert {row["Completed on"] for row in by_header} >= {""}  # the open round has no date
+
+
+def test_a_scope_without_rounds_gets_the_header_alone(world, client):
+    from lms.models import Country
+
+    client.force_login(officer(countries=[Country.objects.create(code="GN", name="Guinea")]))
+    rows = csv_rows(download(client, "export_csv"))
+    assert len(rows) == 1 and rows[0][0] == "Trainee"
+
+
 def test_certificate_status_is_computed_today(world, client):
     certificate_for(world.senegal_enrolments[0], expires_on=date(2020, 1, 1))
     client.force_login(world.officer_senegal)
@@ -163,8 +185,9 @@ def test_pdf_text_has_the_filters_the_officer_and_the_hash(world, client, tmp_pa
     assert hashlib.sha256(csv_data).hexdigest()[:32] in text.replace("\n", "")
 
 
-# Session, user, roles, scope identity (3), the rows (one query), the audit entry (chained: 10).
-EXPORT_QUERIES = 19  # includes reading the officer's scope once, as id lists
+# Session, user, roles, scope identity (3), the names of organisations, sectors, countries,
+# regions and cohorts (5, once per file), the rows (one query), the audit entry (chained: 10).
+EXPORT_QUERIES = 24  # includes reading the officer's scope once, as id lists
 
 
 def test_export_uses_one_query_for_the_rows_whatever_their_number(world, client, django_assert_num_queries):
