@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
+from pydantic import BaseModel
 
 from courses.records import selectors, services
 from courses.records.forms import ExportOptionsForm, RecordFilterForm
@@ -90,7 +91,9 @@ class RecordsQuery(Filters):
     identity: str = Field("pseudonym", description="pseudonym (default) or name")
 
 
-class Record(Schema):
+# Answers are plain pydantic models: they are built from dicts, and ninja's Schema, made to read
+# ORM objects, wraps every row in an attribute getter (two thirds of a 1,000-row page's time).
+class Record(BaseModel):
     id: int = Field(description="The enrolment's id; pages are ordered by it.")
     trainee: str
     organisation: str | None
@@ -108,18 +111,18 @@ class Record(Schema):
     certificate_expires_on: date | None
 
 
-class RecordPage(Schema):
+class RecordPage(BaseModel):
     results: list[Record]
     next_cursor: int | None
 
 
-class FigureOut(Schema):
+class FigureOut(BaseModel):
     label: str
     value: str | None = Field(description="Null when suppressed.")
     suppressed: bool
 
 
-class BreakdownRowOut(Schema):
+class BreakdownRowOut(BaseModel):
     label: str
     enrolled: int | None
     completed: int | None
@@ -127,19 +130,19 @@ class BreakdownRowOut(Schema):
     completed_suppressed: bool
 
 
-class BreakdownOut(Schema):
+class BreakdownOut(BaseModel):
     key: str
     title: str
     rows: list[BreakdownRowOut]
 
 
-class SummaryOut(Schema):
+class SummaryOut(BaseModel):
     minimum_cell: int
     figures: list[FigureOut]
     breakdowns: list[BreakdownOut]
 
 
-class ErrorOut(Schema):
+class ErrorOut(BaseModel):
     detail: dict
 
 
@@ -171,12 +174,12 @@ def _record(row: dict, *, with_names: bool, pseudonyms: selectors.Pseudonyms, to
     return {
         "id": row["pk"],
         "trainee": trainee,
-        "organisation": row["organisation__name"],
-        "sector": row["sector__name"],
-        "country": row["country__name"],
-        "region": row["region__name"],
+        "organisation": row["organisation_name"],
+        "sector": row["sector_name"],
+        "country": row["country_name"],
+        "region": row["region_name"],
         "course": row["course_title"],
-        "cohort": row["cohort__name"],
+        "cohort": row["cohort_name"],
         "status": row["status"],
         "enrolled_at": row["enrolled_at"],
         "completed_at": row["completed_at"],
