@@ -77,3 +77,20 @@ def table(results: list[dict]) -> str:
         lines.append("  ".join(cells).rstrip())
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+def publish(results: list[dict], targets: dict, path: Path = RESULTS_FILE) -> int:
+    """Write the results, print their table and the ``targets`` nothing measured; 1 if an
+    enforced target is missed, else 0."""
+    write_results(results, path)
+    print()
+    print(table(results))
+    print(f"\nResults written to {path}")
+    unmeasured = sorted(set(targets) - {result["name"] for result in results})
+    if unmeasured:
+        print(f"Targets with no measurement: {', '.join(unmeasured)}")
+    missed = [result["name"] for result in results if result["enforced"] and not result["ok"]]
+    if missed:
+        print(f"Enforced targets missed: {', '.join(missed)}")
+        return 1
+    return 0

@@ -7,6 +7,8 @@ the certificates table for it. SQLite has no covering indexes: nothing is done t
 
 from django.db import migrations
 
+from lms.migration_tools import on_postgresql_only
+
 CREATE = """
 CREATE INDEX IF NOT EXISTS certificate_enrolment_status
     ON certificates_certificate (enrolment_id) INCLUDE (status, expires_on);
@@ -14,17 +16,7 @@ CREATE INDEX IF NOT EXISTS certificate_enrolment_status
 DROP = "DROP INDEX IF EXISTS certificate_enrolment_status;"
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("certificates", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [on_postgresql_only(CREATE, DROP)]

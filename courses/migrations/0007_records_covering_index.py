@@ -13,6 +13,8 @@ SQLite has no covering indexes and no such statistics: nothing is done there.
 
 from django.db import migrations
 
+from lms.migration_tools import on_postgresql_only
+
 CREATE = """
 CREATE INDEX IF NOT EXISTS enrolment_country_records
     ON courses_enrolment (country_id)
@@ -28,17 +30,7 @@ DROP INDEX IF EXISTS enrolment_country_records;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("courses", "0006_recordsexport")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [on_postgresql_only(CREATE, DROP)]

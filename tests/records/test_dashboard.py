@@ -100,3 +100,14 @@ def test_dashboard_query_count_is_fixed(world, client, django_assert_num_queries
     with django_assert_num_queries(dashboard_queries(filtered=bool(query))):
         response = client.get(DASHBOARD, query)
     assert response.status_code == 200
+
+
+def test_the_records_indexes_are_made_where_the_database_has_covering_indexes():
+    """PostgreSQL gets the covering indexes the national dashboard reads from; SQLite, which
+    has no INCLUDE columns, gets nothing (the migration does nothing there)."""
+    on_postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        enrolment_indexes = connection.introspection.get_constraints(cursor, "courses_enrolment")
+        certificate_indexes = connection.introspection.get_constraints(cursor, "certificates_certificate")
+    assert ("enrolment_country_records" in enrolment_indexes) is on_postgresql
+    assert ("certificate_enrolment_status" in certificate_indexes) is on_postgresql
