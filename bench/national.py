@@ -32,6 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = ROOT / "var" / "bench-national"  # the demo's media and keys for that database
 
 
+def _conninfo(url: str) -> str:
+    """``url`` as psycopg reads it (``postgres://``, the form of DATABASE_URL, is Django's)."""
+    return url.replace("postgres://", "postgresql://", 1)
+
+
 def _database(url: str) -> tuple[str, str]:
     """The database's name and a URL of the server's maintenance database, to create it."""
     base, _slash, name = url.rpartition("/")
@@ -42,7 +47,7 @@ def _server_answers(url: str) -> bool:
     import psycopg
 
     try:
-        psycopg.connect(url.replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+        psycopg.connect(_conninfo(url), connect_timeout=3).close()
     except psycopg.Error as error:
         print(f"PostgreSQL does not answer at {url}: {error}")
         return False
@@ -54,7 +59,7 @@ def _prepare(url: str, *, regenerate: bool) -> float | None:
     import psycopg
 
     name, maintenance = _database(url)
-    with psycopg.connect(maintenance.replace("postgres://", "postgresql://", 1), autocommit=True) as server:
+    with psycopg.connect(_conninfo(maintenance), autocommit=True) as server:
         exists = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and regenerate:
             server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
@@ -70,7 +75,7 @@ def _prepare(url: str, *, regenerate: bool) -> float | None:
         subprocess.run(command, check=True, env=environment, stdout=output)  # noqa: S603 -- our own manage.py
 
     manage("migrate", "--verbosity", "0")
-    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as database:
+    with psycopg.connect(_conninfo(url)) as database:
         rounds = database.execute("SELECT count(*) FROM courses_enrolment").fetchone()[0]
     if rounds >= ROUNDS:
         print(f"The database already holds {rounds:,} rounds; --regenerate makes them again.", flush=True)
@@ -153,13 +158,7 @@ def _measure(generation_s: float | None) -> list:
     _token, key = services.create_api_token(user=officer, name="bench")
     api = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
     url = "/api/records/?limit=1000&cursor=" + str(Enrolment.objects.filter(country=country).order_by("pk")[5000].pk)
-    samples = []
-    for _ in range(20):
-        started = time.perf_counter()
-        response = api.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {url} answered {response.status_code}")
+    samples = timed_gets(api, url, 20, warmup=0)
     measurements.append(Measurement("national_records_api_page_1000_p50_ms", round(percentile(samples, 50), 1), "ms"))
     return measurements
 

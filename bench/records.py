@@ -76,13 +76,7 @@ def records_api_page(run: Run) -> list[Measurement]:
     state = _records(run)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {state['key']}")
     url = "/api/records/?limit=1000&cursor=1000"
-    samples = []
-    for _ in range(run.requests(full=20, short=5)):
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {url} answered {response.status_code}")
+    samples = timed_gets(client, url, run.requests(full=20, short=5), warmup=0)  # rate-limited: no warm-up
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return [

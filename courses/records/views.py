@@ -101,6 +101,13 @@ def _file_name(extension: str) -> str:
     return f"passage-records-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+def _as_download(response, extension: str):
+    """A records file to save, dated today, that no cache keeps."""
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(extension)}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _person_level_download(request, file_format: str):
     form, enrolments = filtered_records(request)
     options = ExportOptionsForm(request.GET)
@@ -121,10 +128,8 @@ def _person_level_download(request, file_format: str):
             identity=identity, complete=complete,
         )
 
-    response = StreamingHttpResponse(exports.HashingStream(chunks, on_end=audit), content_type=CONTENT_TYPES[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{_file_name(file_format)}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    stream = exports.HashingStream(chunks, on_end=audit)
+    return _as_download(StreamingHttpResponse(stream, content_type=CONTENT_TYPES[file_format]), file_format)
 
 
 @require_GET
@@ -163,10 +168,7 @@ def summary_pdf(request):
         user=request.user, file_format="pdf", filters=form.as_record(), rows=row_count,
         sha256=document.sha256, identity=ExportOptionsForm.PSEUDONYM, extra={"csv_sha256": csv_sha256},
     )
-    response = HttpResponse(document.data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("pdf")}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return _as_download(HttpResponse(document.data, content_type="application/pdf"), "pdf")
 
 
 @require_GET
