@@ -1,4 +1,4 @@
-"""Test-wide settings: immediate tasks, fast password hashing, plain static storage."""
+"""Test-wide settings: immediate tasks, fast password hashing, plain static storage, files in tmp_path."""
 
 import os
 
@@ -17,6 +17,7 @@ def _test_settings(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "lms.storage.PrivateFileSystemStorage", "OPTIONS": {"location": tmp_path / "private"}},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -22,9 +21,11 @@ from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, pars
 from assessments.models import Answer, Question, QuestionCategory
 from assessments.views import question_views
 from lms import audit, roles
+from lms.storage import private_storage
 
 UPLOAD_SALT = "passage.question-import"
-UPLOAD_DIR = "private/question-imports"
+# Kept between the preview and the confirmation, in private storage (no URL leads there).
+UPLOAD_DIR = "question-imports"
 
 
 def _check_access(request):
@@ -64,17 +65,17 @@ def import_questions_view(request):
         except signing.BadSignature:
             messages.error(request, _("The preview has expired or was changed. Upload the file again."))
             return HttpResponseRedirect(reverse("question_import"))
-        if not default_storage.exists(stored["path"]):
+        if not private_storage().exists(stored["path"]):
             messages.error(request, _("This import was already done or has expired."))
             return HttpResponseRedirect(reverse("question_import"))
-        with default_storage.open(stored["path"], "rb") as handle:
+        with private_storage().open(stored["path"], "rb") as handle:
             data = handle.read()
         _kind, result = _parse(stored["name"], data)
         if result is None or not result.ok:
             messages.error(request, _("The file no longer passes the checks. Upload it again."))
             return HttpResponseRedirect(reverse("question_import"))
         created = importing.import_questions(result.questions, by=request.user)
-        default_storage.delete(stored["path"])
+        private_storage().delete(stored["path"])
         audit.record(actor=request.user, action="questions.import", data={"file": stored["name"], "questions": len(created)})
         messages.success(request, _("%(count)s questions imported.") % {"count": len(created)})
         return HttpResponseRedirect(reverse("question_import"))
@@ -91,7 +92,7 @@ def import_questions_view(request):
             context["result"] = result
             context["kind"] = kind
             if result.ok:
-                path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data))
+                path = private_storage().save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data))
                 context["upload"] = signing.dumps({"path": path, "name": upload.name}, salt=UPLOAD_SALT)
     return render(request, "assessments/admin/import.html", context)
 

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 
 from certificates.wording import PLACEHOLDERS, unknown_placeholders
+from lms.storage import private_storage, unguessable_name
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits."))
 
@@ -238,7 +239,8 @@ class SerialCounter(models.Model):
 
 
 def certificate_pdf_path(instance, filename):
-    return f"certificates/{instance.issued_at:%Y}/{instance.serial}-{instance.verification_code[:8]}.pdf"
+    # Random, not the serial or the public verify code: a name must not lead to the file.
+    return unguessable_name(f"certificates/{instance.issued_at:%Y}", ".pdf")
 
 
 class Certificate(models.Model):
@@ -304,7 +306,7 @@ class Certificate(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replaces", verbose_name=_("replaced by")
     )
     replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True, max_length=200)
+    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True, max_length=200)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     pdf_signed = models.BooleanField(_("digitally signed"), default=False)
     rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
@@ -379,7 +381,7 @@ class CertificateReminder(models.Model):
 
 
 def training_record_pdf_path(instance, filename):
-    return f"training-records/{instance.created_at:%Y}/{instance.verification_code[:16]}.pdf"
+    return unguessable_name(f"training-records/{instance.created_at:%Y}", ".pdf")
 
 
 class TrainingRecord(models.Model):
@@ -394,7 +396,7 @@ class TrainingRecord(models.Model):
     issuer = models.CharField(_("issued by"), max_length=160)
     created_at = models.DateTimeField(_("made"), default=timezone.now)
     entries = models.JSONField(_("courses"), default=list, help_text=_("What was printed, course by course."))
-    pdf = models.FileField(_("PDF"), upload_to=training_record_pdf_path, blank=True, max_length=200)
+    pdf = models.FileField(_("PDF"), upload_to=training_record_pdf_path, storage=private_storage, blank=True, max_length=200)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
     render_error = models.TextField(_("last rendering error"), blank=True)

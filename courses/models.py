@@ -17,6 +17,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from lms.storage import private_storage, unguessable_name
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -337,7 +338,7 @@ class ApiToken(models.Model):
 
 
 def records_export_path(instance, filename):
-    return f"records-exports/{instance.created_at:%Y/%m}/{instance.pk}-{uuid.uuid4().hex}.{instance.file_format}"
+    return unguessable_name(f"records-exports/{instance.created_at:%Y/%m}", f".{instance.file_format}")
 
 
 class RecordsExport(models.Model):
@@ -365,7 +366,7 @@ class RecordsExport(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
     rows_total = models.PositiveIntegerField(_("rows to write"), null=True, blank=True)
     rows_done = models.PositiveIntegerField(_("rows written"), default=0)
-    file = models.FileField(_("file"), upload_to=records_export_path, blank=True, max_length=200)
+    file = models.FileField(_("file"), upload_to=records_export_path, storage=private_storage, blank=True, max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("asked for"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PASSAGE_VAR_DIR", BASE_DIR / "var"))
@@ -234,10 +235,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Personal files (certificates, training records, records exports, question imports) have no
+# URL: only access-checked views read them (lms/storage.py). Never inside the public media.
+PRIVATE_ROOT = Path(os.environ.get("PASSAGE_PRIVATE_ROOT", VAR_DIR / "private"))
+if PRIVATE_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PASSAGE_PRIVATE_ROOT must not be inside MEDIA_ROOT.")
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "lms.storage.PrivateFileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -254,6 +262,21 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "default_acl": "private",
             "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if not AWS_PRIVATE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured("AWS_STORAGE_BUCKET_NAME is set: AWS_PRIVATE_BUCKET_NAME must name another bucket.")
+    # A bucket of its own, never public, whatever is done to the media bucket's policy. The app
+    # streams its files; no code asks it for a URL (the short signed one is a last safeguard).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_PRIVATE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
             "file_overwrite": False,
         },
     }
@@ -310,8 +333,6 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     if not os.environ.get("SECRET_KEY"):
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured("PASSAGE_PRODUCTION is set: SECRET_KEY must come from the environment.")
 
 LOGGING = {

@@ -4,13 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.records.api import api as records_api
-from lms import routing, views
+from lms import media, routing, views
 
 
 def health(request):
@@ -68,10 +67,9 @@ urlpatterns = [
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
     # Embedded mode: image files are public and served from local media. Nothing else under
-    # media is served directly (documents go through Wagtail's permission-checking view).
-    urlpatterns += [
-        re_path(r"^media/(?P<path>(?:images|original_images)/.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # media is served directly (documents go through Wagtail's permission-checking view), and
+    # lms.media refuses any path that could climb out of the image folders.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media.public_media)]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_patterns)),

@@ -84,10 +84,10 @@ def test_the_owner_is_emailed_when_the_file_is_ready_in_their_language(world, cl
 def test_files_are_deleted_after_the_keeping_period(world, client, django_capture_on_commit_callbacks, settings):
     from datetime import timedelta
 
-    from django.core.files.storage import default_storage
     from django.utils import timezone
 
     from courses.records.services import delete_expired_exports
+    from lms.storage import private_storage
 
     settings.RECORDS_EXPORT_KEEP_DAYS = 7
     client.force_login(world.officer_senegal)
@@ -98,8 +98,8 @@ def test_files_are_deleted_after_the_keeping_period(world, client, django_captur
     assert "7 days" in client.get(reverse("records:exports")).content.decode()
 
     assert delete_expired_exports() == 1
-    assert not default_storage.exists(old.file.name)
-    assert list(RecordsExport.objects.all()) == [recent] and default_storage.exists(recent.file.name)
+    assert not private_storage().exists(old.file.name)
+    assert list(RecordsExport.objects.all()) == [recent] and private_storage().exists(recent.file.name)
     assert client.get(reverse("records:download_export", args=[old.pk])).status_code == 404
     # What was made and downloaded stays in the audit log.
     assert AuditLogEntry.objects.filter(action="records.exported").count() == 2
