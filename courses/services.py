@@ -262,7 +262,7 @@ def _send_cohort_invitation(invitation: CohortInvitation) -> None:
 @transaction.atomic
 def resend_cohort_invitation(*, invitation: CohortInvitation, by) -> CohortInvitation:
     """Send a pending invitation again: the one-time link if the account was never opened, else the email."""
-    invitation = CohortInvitation.objects.select_for_update().select_related("cohort", "invitee").get(pk=invitation.pk)
+    invitation = CohortInvitation.objects.select_for_update(of=("self",)).select_related("cohort", "invitee").get(pk=invitation.pk)
     if invitation.status != CohortInvitation.Status.PENDING:
         raise InvitationAnswered()
     account_invitation = Invitation.objects.filter(user_id=invitation.invitee_id, accepted_at__isnull=True).first()
@@ -287,7 +287,7 @@ def accept_cohort_invitation(*, invitation: CohortInvitation, trainee) -> Enrolm
     accepting. A completed round never joins: a new round starts in the cohort.
     """
     invitation = (
-        CohortInvitation.objects.select_for_update().select_related("cohort__course").get(pk=invitation.pk, invitee=trainee)
+        CohortInvitation.objects.select_for_update(of=("self",)).select_related("cohort__course").get(pk=invitation.pk, invitee=trainee)
     )
     cohort = invitation.cohort
     if invitation.status == CohortInvitation.Status.ACCEPTED:
