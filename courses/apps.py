@@ -6,3 +6,9 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.services import accept_on_activation
+        from lms.signals import invitation_accepted
+
+        invitation_accepted.connect(accept_on_activation, dispatch_uid="courses.accept_on_activation")

@@ -210,6 +210,51 @@ class Cohort(models.Model):
         return self.name
 
 
+class CohortInvitation(models.Model):
+    """A trainer's invitation to join a cohort; nothing changes for the invitee until they accept.
+
+    The trainer sees only what they typed (name, email) and the status: never whether the address
+    had an account, nor anything of that account before the person accepts.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="cohort_invitations", verbose_name=_("cohort"))
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohort_invitations", verbose_name=_("invitee")
+    )
+    name = models.CharField(_("name as typed"), max_length=200, help_text=_("As written in the trainer's file."))
+    email = models.EmailField(_("email as typed"), max_length=254)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    sent_at = models.DateTimeField(_("last sent"), default=timezone.now)
+    send_count = models.PositiveIntegerField(_("times sent"), default=1)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("cohort invitation")
+        verbose_name_plural = _("cohort invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "invitee"], condition=models.Q(status="pending"), name="cohort_invitation_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending", answered_at__isnull=True) | (~models.Q(status="pending") & models.Q(answered_at__isnull=False)),
+                name="cohort_invitation_answered_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.cohort_id} ({self.status})"
+
+
 class Enrolment(models.Model):
     """A trainee's round of a course, with where they worked when they took it.
 

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from courses.models import Cohort, CoursePage, LessonPage
+from courses.models import Cohort, CohortInvitation, CoursePage, LessonPage
 from courses.selectors import cohorts_for_trainer
 from lms import roles
 
@@ -34,3 +34,25 @@ def access_live_lesson(lesson_id) -> LessonPage:
     if lesson is None:
         raise Http404
     return lesson
+
+
+def can_join_cohorts(user) -> bool:
+    """Administrators and ministry officers never join a cohort as trainees (``has_role`` counts admins)."""
+    return not roles.has_role(user, roles.MINISTRY_OFFICER)
+
+
+def access_cohort_invitation(user, invitation_id) -> CohortInvitation:
+    """An invitation addressed to the user; 404 for anyone else's or a missing one."""
+    invitation = CohortInvitation.objects.select_related("cohort__course").filter(pk=invitation_id, invitee_id=user.pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def access_cohort_invitation_as_trainer(user, invitation_id) -> CohortInvitation:
+    """An invitation to a cohort the user runs; 404 otherwise."""
+    invitation = CohortInvitation.objects.filter(pk=invitation_id).first()
+    if invitation is None:
+        raise Http404
+    access_cohort(user, invitation.cohort_id)
+    return invitation

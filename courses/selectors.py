@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from courses.models import (
     Cohort,
+    CohortInvitation,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -271,6 +272,22 @@ def cohort_roster(cohort: Cohort) -> QuerySet:
         .select_related("trainee", "trainee__organisation", "last_lesson")
         .prefetch_related("trainee__invitations")
         .order_by("trainee__last_name", "trainee__first_name", "trainee__email")
+    )
+
+
+def cohort_invitations(cohort: Cohort) -> QuerySet:
+    """A cohort's invitations as the trainer sees them: what they typed and the status, nothing of the account."""
+    return CohortInvitation.objects.filter(cohort=cohort).only(
+        "pk", "cohort_id", "name", "email", "status", "created_at", "sent_at", "answered_at"
+    )
+
+
+def pending_cohort_invitations(trainee) -> QuerySet:
+    """Invitations to cohorts waiting for the trainee's answer, with what they need to decide."""
+    return (
+        CohortInvitation.objects.filter(invitee=trainee, status=CohortInvitation.Status.PENDING)
+        .select_related("cohort__course", "cohort__facilitator", "invited_by")
+        .order_by("created_at", "pk")
     )
 
 

@@ -2,12 +2,31 @@
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from courses import selectors
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import (
+    Cohort,
+    CohortInvitation,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
+from courses.permissions import can_join_cohorts
+from lms import audit
+from lms import services as account_services
+from lms.i18n import override_for
+from lms.invitations import InviteeRow
+from lms.models import Invitation
+from lms.tasks import send_email
 
 
 class LearningError(Exception):
@@ -150,3 +169,204 @@ def create_cohort(*, name: str, course: CoursePage, facilitator, starts_on, ends
 def add_to_cohort(*, cohort: Cohort, trainee) -> Enrolment:
     """Enrol a trainee in the cohort's course as part of the cohort."""
     return enrol(trainee=trainee, course=cohort.course, cohort=cohort)
+
+
+class InvitationAnswered(LearningError):
+    def __init__(self):
+        super().__init__(_("This invitation was already answered."))
+
+
+class AlreadyInAnotherCohort(LearningError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "You are already in another cohort for this course. Nothing was changed: you can accept "
+                "this invitation once your round in that cohort is finished."
+            )
+        )
+
+
+class CannotJoinCohorts(LearningError):
+    def __init__(self):
+        super().__init__(_("Administrators and ministry officers cannot join a cohort as trainees."))
+
+
+class CohortCourseUnavailable(LearningError):
+    def __init__(self):
+        super().__init__(_("The course of this cohort is no longer available."))
+
+
+@transaction.atomic
+def invite_to_cohort(*, cohort: Cohort, rows: list[InviteeRow], invited_by) -> list[CohortInvitation]:
+    """Invite the people of a checked CSV to a cohort; each of them joins only by accepting.
+
+    Precondition: the rows passed ``lms.invitations.parse`` without errors. All or nothing.
+    A new address gets an account and its one-time link (following it accepts); a known one gets
+    a pending invitation on its dashboard and an email. Nothing of a known account moves, and what
+    the trainer sees afterwards does not depend on whether an address was known.
+    """
+    User = get_user_model()
+    created, accounts = [], 0
+    for row in rows:
+        user = User.objects.filter(email__iexact=row.email).first()
+        known = user is not None
+        if not known:
+            user = account_services.create_invited_account(row=row, cohort=cohort, invited_by=invited_by).user
+            accounts += 1
+        if _already_invited_or_in(cohort, user):
+            continue
+        try:
+            with transaction.atomic():
+                invitation = CohortInvitation.objects.create(
+                    cohort=cohort, invitee=user, name=row.name, email=row.email, invited_by=invited_by
+                )
+        except IntegrityError:
+            continue  # a parallel confirmation of the same file invited them first
+        if known:
+            # A new account's one-time link already names the cohort: one email is enough.
+            _send_cohort_invitation(invitation)
+        created.append(invitation)
+    audit.record(
+        actor=invited_by,
+        action="cohort.invite",
+        obj=cohort,
+        data={"rows": len(rows), "accounts_created": accounts, "invitations": len(created)},
+    )
+    return created
+
+
+def _already_invited_or_in(cohort: Cohort, user) -> bool:
+    return (
+        CohortInvitation.objects.filter(cohort=cohort, invitee=user, status=CohortInvitation.Status.PENDING).exists()
+        or Enrolment.objects.filter(cohort=cohort, trainee=user).exclude(status=Enrolment.Status.WITHDRAWN).exists()
+    )
+
+
+def _send_cohort_invitation(invitation: CohortInvitation) -> None:
+    """Queue the email, in the invitee's language, that sends them to their dashboard to answer."""
+    user = invitation.invitee
+    # Administrators and ministry officers cannot accept: no email; the trainer's view stays the same.
+    if not user.email or not can_join_cohorts(user):
+        return
+    with override_for(user):
+        context = {
+            "user": user,
+            "cohort": invitation.cohort,
+            "url": f"{settings.PUBLIC_BASE_URL}{reverse('dashboard')}",
+        }
+        subject = gettext("You are invited to join a cohort on Passage")
+        body = render_to_string("courses/email/cohort_invitation.txt", context)
+    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+
+
+@transaction.atomic
+def resend_cohort_invitation(*, invitation: CohortInvitation, by) -> CohortInvitation:
+    """Send a pending invitation again: the one-time link if the account was never opened, else the email."""
+    invitation = CohortInvitation.objects.select_for_update(of=("self",)).select_related("cohort", "invitee").get(pk=invitation.pk)
+    if invitation.status != CohortInvitation.Status.PENDING:
+        raise InvitationAnswered()
+    account_invitation = Invitation.objects.filter(user_id=invitation.invitee_id, accepted_at__isnull=True).first()
+    if account_invitation is not None:
+        account_services.resend_invitation(invitation=account_invitation, by=by)
+    else:
+        _send_cohort_invitation(invitation)
+    invitation.sent_at = timezone.now()
+    invitation.send_count += 1
+    invitation.save(update_fields=["sent_at", "send_count"])
+    audit.record(actor=by, action="cohort.invitation.resend", obj=invitation, data={"email": invitation.email})
+    return invitation
+
+
+@transaction.atomic
+def accept_cohort_invitation(*, invitation: CohortInvitation, trainee) -> Enrolment | None:
+    """Join the invitation's cohort; accepting twice is harmless.
+
+    Precondition: the invitation is the trainee's. A round in another cohort is never moved
+    (AlreadyInAnotherCohort, the invitation stays pending). An open round outside any cohort joins:
+    its earlier results then show to the cohort's trainer, which the trainee was told before
+    accepting. A completed round never joins: a new round starts in the cohort.
+    """
+    invitation = (
+        CohortInvitation.objects.select_for_update(of=("self",)).select_related("cohort__course").get(pk=invitation.pk, invitee=trainee)
+    )
+    cohort = invitation.cohort
+    if invitation.status == CohortInvitation.Status.ACCEPTED:
+        return Enrolment.objects.filter(trainee=trainee, cohort=cohort).order_by("-round").first()
+    if invitation.status == CohortInvitation.Status.DECLINED:
+        raise InvitationAnswered()
+    if not can_join_cohorts(trainee):
+        raise CannotJoinCohorts()
+    course = cohort.course
+    if course is None or not course.live:
+        raise CohortCourseUnavailable()
+    enrolment = _join_cohort(trainee=trainee, cohort=cohort, course=course)
+    invitation.status = CohortInvitation.Status.ACCEPTED
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    audit.record(
+        actor=trainee,
+        action="cohort.invitation.accept",
+        obj=invitation,
+        data={"cohort": cohort.pk, "enrolment": enrolment.pk, "round": enrolment.round},
+    )
+    return enrolment
+
+
+def _join_cohort(*, trainee, cohort: Cohort, course: CoursePage) -> Enrolment:
+    # The caller holds the invitation's row lock and runs in a transaction.
+    course_key = course.translation_key
+    open_round = (
+        Enrolment.objects.select_for_update()
+        .filter(trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE)
+        .first()
+    )
+    if open_round is None:
+        try:
+            open_round = enrol(trainee=trainee, course=course, cohort=cohort, new_round=True)
+        except AlreadyEnrolledInCohort:
+            raise AlreadyInAnotherCohort() from None
+    if open_round.cohort_id == cohort.pk:
+        return open_round
+    if open_round.cohort_id is not None:
+        raise AlreadyInAnotherCohort()
+    # Conditional: a parallel acceptance of another cohort's invitation is never overwritten.
+    if not Enrolment.objects.filter(pk=open_round.pk, cohort__isnull=True).update(cohort=cohort):
+        raise AlreadyInAnotherCohort()
+    open_round.cohort = cohort
+    return open_round
+
+
+@transaction.atomic
+def decline_cohort_invitation(*, invitation: CohortInvitation, trainee) -> CohortInvitation:
+    """Say no: nothing of the trainee changes; the trainer sees only "declined". Declining twice is harmless.
+
+    Precondition: the invitation is the trainee's.
+    """
+    invitation = CohortInvitation.objects.select_for_update().get(pk=invitation.pk, invitee=trainee)
+    if invitation.status == CohortInvitation.Status.DECLINED:
+        return invitation
+    if invitation.status == CohortInvitation.Status.ACCEPTED:
+        raise InvitationAnswered()
+    invitation.status = CohortInvitation.Status.DECLINED
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    audit.record(actor=trainee, action="cohort.invitation.decline", obj=invitation, data={"cohort": invitation.cohort_id})
+    return invitation
+
+
+def accept_on_activation(sender, *, user, invitation, **kwargs) -> None:
+    """A new account was opened through a cohort's one-time link: that link was the invitation, so it joins."""
+    if invitation.cohort_id is None:
+        return
+    pending = CohortInvitation.objects.filter(
+        cohort_id=invitation.cohort_id, invitee=user, status=CohortInvitation.Status.PENDING
+    ).first()
+    if pending is None:
+        return  # invited before cohort invitations existed (already enrolled), or answered already
+    try:
+        with transaction.atomic():
+            accept_cohort_invitation(invitation=pending, trainee=user)
+    except LearningError:
+        # E.g. the course was unpublished meanwhile: the account opens anyway and the invitation
+        # waits on the dashboard, where accepting gives the reason.
+        pass

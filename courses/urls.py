@@ -11,4 +11,7 @@ urlpatterns = [
     path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort_detail"),
     path("cohorts/<int:cohort_id>/invite/", views.cohort_invite, name="cohort_invite"),
     path("invitations/<int:invitation_id>/resend/", views.resend_invitation, name="resend_invitation"),
+    path("cohort-invitations/<int:invitation_id>/accept/", views.accept_cohort_invitation, name="accept_cohort_invitation"),
+    path("cohort-invitations/<int:invitation_id>/decline/", views.decline_cohort_invitation, name="decline_cohort_invitation"),
+    path("cohort-invitations/<int:invitation_id>/resend/", views.resend_cohort_invitation, name="resend_cohort_invitation"),
 ]

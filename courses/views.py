@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.selectors import grading_news
@@ -17,8 +18,11 @@ from courses import selectors, services
 from courses.models import CoursePage, LessonPage
 from courses.permissions import (
     access_cohort,
+    access_cohort_invitation,
+    access_cohort_invitation_as_trainer,
     access_live_course,
     access_live_lesson,
+    can_join_cohorts,
     can_run_cohorts,
 )
 from lms import invitations
@@ -96,6 +100,8 @@ def dashboard(request):
             "catalogue_url": selectors.catalogue_url(),
             "certificates": certificates_for_dashboard(request.user),
             "grading": grading_news(request.user),
+            "cohort_invitations": selectors.pending_cohort_invitations(request.user),
+            "can_join_cohorts": can_join_cohorts(request.user),
         },
     )
 
@@ -120,7 +126,8 @@ def cohort_detail(request, cohort_id):
     roster = list(selectors.cohort_roster(cohort))
     for enrolment in roster:
         enrolment.pending_invitation = next((i for i in enrolment.trainee.invitations.all() if i.accepted_at is None), None)
-    return render(request, "courses/cohort_detail.html", {"cohort": cohort, "roster": roster})
+    invited = selectors.cohort_invitations(cohort)
+    return render(request, "courses/cohort_detail.html", {"cohort": cohort, "roster": roster, "invitations": invited})
 
 
 @login_required
@@ -147,14 +154,16 @@ def cohort_invite(request, cohort_id):
         result = invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
         if not result.ok:
             return render(request, "courses/cohort_invite.html", {"cohort": cohort, "form": InvitationUploadForm(), "result": result})
-        try:
-            sent = account_services.invite_trainees(cohort=cohort, rows=result.rows, invited_by=request.user)
-        except services.LearningError as error:
-            messages.error(request, str(error))
-            return HttpResponseRedirect(reverse("cohort_invite", args=[cohort.pk]))
+        services.invite_to_cohort(cohort=cohort, rows=result.rows, invited_by=request.user)
+        # Counted from the file alone: the message must not tell which addresses had an account.
         messages.success(
             request,
-            _("%(count)s trainees added to the cohort; %(sent)s invitations sent.") % {"count": len(result.rows), "sent": len(sent)},
+            ngettext(
+                "%(count)s person invited. They join the cohort when they accept.",
+                "%(count)s people invited. They join the cohort when they accept.",
+                len(result.rows),
+            )
+            % {"count": len(result.rows)},
         )
         return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
 
@@ -187,3 +196,42 @@ def resend_invitation(request, invitation_id):
     else:
         messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.user.email})
     return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
+
+
+@login_required
+@require_POST
+def resend_cohort_invitation(request, invitation_id):
+    invitation = access_cohort_invitation_as_trainer(request.user, invitation_id)
+    try:
+        services.resend_cohort_invitation(invitation=invitation, by=request.user)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.email})
+    return HttpResponseRedirect(reverse("cohort_detail", args=[invitation.cohort_id]))
+
+
+@login_required
+@require_POST
+def accept_cohort_invitation(request, invitation_id):
+    invitation = access_cohort_invitation(request.user, invitation_id)
+    try:
+        services.accept_cohort_invitation(invitation=invitation, trainee=request.user)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You joined the cohort “%(cohort)s”.") % {"cohort": invitation.cohort.name})
+    return HttpResponseRedirect(reverse("dashboard"))
+
+
+@login_required
+@require_POST
+def decline_cohort_invitation(request, invitation_id):
+    invitation = access_cohort_invitation(request.user, invitation_id)
+    try:
+        services.decline_cohort_invitation(invitation=invitation, trainee=request.user)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You declined the invitation. Nothing was changed."))
+    return HttpResponseRedirect(reverse("dashboard"))

@@ -1,7 +1,8 @@
 """Reading an invitation CSV: every row checked, every problem reported with its line number.
 
-Pure functions: the lookups (organisations, sectors, countries, existing accounts) are passed in,
-so the parser is tested without a database.
+Pure functions: the lookups (organisations, sectors, countries, languages) are passed in, so the
+parser is tested without a database. Whether an address already has an account is never looked
+up here: the preview must read the same for a known and an unknown address.
 """
 
 import csv
@@ -29,7 +30,6 @@ class InviteeRow:
     sector: object = None
     country: object = None
     language: str = ""
-    existing: bool = False
 
 
 @dataclass
@@ -40,7 +40,6 @@ class Lookups:
     sectors: dict = field(default_factory=dict)  # name or slug -> Sector
     countries: dict = field(default_factory=dict)  # name or ISO code -> Country
     languages: dict = field(default_factory=dict)  # code or name -> code
-    existing_emails: set = field(default_factory=set)
 
 
 @dataclass
@@ -198,5 +197,4 @@ def _check_row(line: int, record: dict, lookups: Lookups, seen: dict) -> tuple[l
         sector=sector,
         country=country or (organisation.country if organisation else None),
         language=language,
-        existing=email in lookups.existing_emails,
     )

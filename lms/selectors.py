@@ -1,7 +1,6 @@
 """Read queries of the shell: reference data for imports, scopes."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from lms import invitations
@@ -9,7 +8,7 @@ from lms.models import Country, Organisation, ReportingScope, Sector
 
 
 def invitation_lookups() -> invitations.Lookups:
-    """Organisations, sectors, countries, languages and known emails, keyed for the CSV parser."""
+    """Organisations, sectors, countries and languages, keyed for the CSV parser."""
     key = invitations.normalise_key
     lookups = invitations.Lookups()
     for organisation in Organisation.objects.select_related("country"):
@@ -23,7 +22,6 @@ def invitation_lookups() -> invitations.Lookups:
     for code, name in settings.LANGUAGES:
         lookups.languages[code] = code
         lookups.languages[key(name)] = code
-    lookups.existing_emails = set(get_user_model().objects.values_list("email", flat=True))
     return lookups
 
 

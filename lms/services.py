@@ -16,6 +16,7 @@ from lms import audit, roles
 from lms.i18n import override_for
 from lms.invitations import InviteeRow
 from lms.models import Invitation
+from lms.signals import invitation_accepted
 from lms.tasks import send_email
 
 
@@ -56,47 +57,27 @@ def _issue_token(invitation: Invitation) -> str:
 
 
 @transaction.atomic
-def invite_trainees(*, cohort, rows: list[InviteeRow], invited_by) -> list[Invitation]:
-    """Create (or reuse) the accounts of a checked CSV, enrol them in the cohort, send invitations.
+def create_invited_account(*, row: InviteeRow, cohort=None, invited_by) -> Invitation:
+    """Create the account a checked CSV row names and send its one-time link to set a password.
 
-    Precondition: the rows passed ``lms.invitations.parse`` without errors. All or nothing.
+    Precondition: no account has this email yet. The account joins no cohort here: the courses
+    app lets it in when the person follows the link (see ``lms.signals.invitation_accepted``).
     """
-    from courses.services import add_to_cohort
-
     User = get_user_model()
-    invitations = []
-    for row in rows:
-        user = User.objects.filter(email__iexact=row.email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email=row.email,
-                certificate_name=row.name,
-                organisation=row.organisation,
-                sector=row.sector,
-                country=row.country,
-                preferred_language=row.language or settings.LANGUAGE_CODE,
-            )
-            roles.assign_role(user, roles.TRAINEE)
-        add_to_cohort(cohort=cohort, trainee=user)
-        if user.has_usable_password():
-            continue  # already has an account: enrolled, nothing to accept
-        invitation = Invitation.objects.filter(user=user, accepted_at__isnull=True).first() or Invitation(
-            user=user, cohort=cohort, invited_by=invited_by
-        )
-        token = _issue_token(invitation)
-        if invitation.pk:
-            invitation.send_count += 1
-            invitation.sent_at = timezone.now()
-        invitation.save()
-        _send_invitation(invitation, token)
-        invitations.append(invitation)
-    audit.record(
-        actor=invited_by,
-        action="cohort.invite",
-        obj=cohort,
-        data={"rows": len(rows), "invitations": len(invitations)},
+    user = User.objects.create_user(
+        email=row.email,
+        certificate_name=row.name,
+        organisation=row.organisation,
+        sector=row.sector,
+        country=row.country,
+        preferred_language=row.language or settings.LANGUAGE_CODE,
     )
-    return invitations
+    roles.assign_role(user, roles.TRAINEE)
+    invitation = Invitation(user=user, cohort=cohort, invited_by=invited_by)
+    token = _issue_token(invitation)
+    invitation.save()
+    _send_invitation(invitation, token)
+    return invitation
 
 
 @transaction.atomic
@@ -144,6 +125,7 @@ def accept_invitation(*, token: str, password: str, first_name: str, last_name: 
     invitation.accepted_at = timezone.now()
     invitation.token_hash = ""
     invitation.save(update_fields=["accepted_at", "token_hash"])
+    invitation_accepted.send(sender=Invitation, user=user, invitation=invitation)
     return user
 
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from courses import services
-from courses.models import Enrolment
+from courses.models import CohortInvitation, Enrolment
 from lms import roles
 from lms.models import AuditLogEntry, Invitation, User
 from tests.factories import CohortFactory, OrganisationFactory, UserFactory, lessons_of
@@ -68,7 +68,7 @@ def test_trainees_cannot_open_cohort_pages(client, cohort):
     assert client.get(reverse("cohort_list")).status_code == 404
 
 
-def test_csv_preview_then_confirm_invites_and_enrols(trainer_client, cohort):
+def test_csv_preview_then_confirm_invites_without_enrolling(trainer_client, cohort):
     organisation = OrganisationFactory(name="Border post Rosso")
     text = HEADER + f"Awa Sarr,awa@example.org,{organisation.name},,SN,fr\nIbrahima Fall,ibra@example.org,,,,\n"
     preview = upload(trainer_client, cohort, text)
@@ -81,7 +81,9 @@ def test_csv_preview_then_confirm_invites_and_enrols(trainer_client, cohort):
     awa = User.objects.get(email="awa@example.org")
     assert awa.organisation == organisation and awa.preferred_language == "fr"
     assert not awa.has_usable_password()
-    assert Enrolment.objects.filter(cohort=cohort).count() == 2
+    # They join when they follow their link, not before.
+    assert not Enrolment.objects.filter(cohort=cohort).exists()
+    assert CohortInvitation.objects.filter(cohort=cohort, status="pending").count() == 2
     assert len(mail.outbox) == 2
     assert "https://passage.test/fr/accounts/invitation/" in next(m.body for m in mail.outbox if m.to == ["awa@example.org"])
     assert AuditLogEntry.objects.filter(action="cohort.invite").count() == 1
@@ -140,8 +142,9 @@ def test_confirming_twice_invites_once(trainer_client, cohort):
     confirm(trainer_client, cohort, preview)
     confirm(trainer_client, cohort, preview)
     assert User.objects.filter(email="awa@example.org").count() == 1
-    assert Enrolment.objects.filter(trainee__email="awa@example.org").count() == 1
+    assert CohortInvitation.objects.filter(invitee__email="awa@example.org").count() == 1
     assert Invitation.objects.filter(user__email="awa@example.org").count() == 1
+    assert len(mail.outbox) == 1
 
 
 def _link(message):
@@ -164,7 +167,12 @@ def test_invitation_link_sets_the_password_once(client, trainer_client, cohort):
     }
     response = client.post(link, data)
     assert response.status_code == 302
-    assert client.session["_auth_user_id"] == str(User.objects.get(email="awa@example.org").pk)
+    awa = User.objects.get(email="awa@example.org")
+    assert client.session["_auth_user_id"] == str(awa.pk)
+    # Following the cohort's link was her answer: she is in the cohort now, and it is audited.
+    assert Enrolment.objects.get(trainee=awa).cohort == cohort
+    assert CohortInvitation.objects.get(invitee=awa).status == "accepted"
+    assert AuditLogEntry.objects.filter(action="cohort.invitation.accept", actor=awa).count() == 1
     client.logout()
     again = client.post(link, data)
     assert again.status_code == 404
@@ -180,11 +188,12 @@ def test_expired_invitation_can_be_resent(client, trainer_client, cohort):
     old_link = _link(mail.outbox[-1])
     invitation = Invitation.objects.get(user__email="awa@example.org")
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(days=1))
-    assert "Invitation expired" in trainer_client.get(reverse("cohort_detail", args=[cohort.pk])).content.decode()
+    assert "Waiting for an answer" in trainer_client.get(reverse("cohort_detail", args=[cohort.pk])).content.decode()
     assert client.get(old_link).status_code == 404
 
+    cohort_invitation = CohortInvitation.objects.get(email="awa@example.org")
     with _on_commit(execute=True):
-        trainer_client.post(reverse("resend_invitation", args=[invitation.pk]))
+        trainer_client.post(reverse("resend_cohort_invitation", args=[cohort_invitation.pk]))
     new_link = _link(mail.outbox[-1])
     assert new_link != old_link
     assert client.get(new_link).status_code == 200
@@ -198,3 +207,5 @@ def test_another_trainer_cannot_resend_my_invitations(client, trainer_client, co
     invitation = Invitation.objects.get(user__email="awa@example.org")
     client.force_login(UserFactory(role=roles.TRAINER))
     assert client.post(reverse("resend_invitation", args=[invitation.pk])).status_code == 404
+    cohort_invitation = CohortInvitation.objects.get(email="awa@example.org")
+    assert client.post(reverse("resend_cohort_invitation", args=[cohort_invitation.pk])).status_code == 404

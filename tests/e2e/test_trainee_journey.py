@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core import mail
 
+from courses import services as learning
 from courses.models import Enrolment
-from lms import services as accounts
 from lms.invitations import InviteeRow
 from tests.e2e.conftest import sign_in
 from tests.factories import CohortFactory, lessons_of
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_invited_trainee_completes_a_course(page, live_server):
     cohort = CohortFactory(name="Dakar workshop")
-    accounts.invite_trainees(
+    learning.invite_to_cohort(
         cohort=cohort,
         rows=[InviteeRow(line=2, name="Awa Sarr", email="awa@example.org", language="en")],
         invited_by=cohort.facilitator,
@@ -37,7 +37,7 @@ def test_invited_trainee_completes_a_course(page, live_server):
     sign_in(page, "awa@example.org", "a long pass phrase")
     page.get_by_role("heading", name="My courses").wait_for()
 
-    # The cohort enrolled her already; open the course from the dashboard.
+    # Setting her password through the cohort's link enrolled her; open the course from the dashboard.
     page.get_by_role("link", name=cohort.course.title).click()
     page.get_by_role("link", name="Start the course").click()
 
