@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_records_covering_index'),
+        ('courses', '0008_private_storage_for_records_exports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
