@@ -1,7 +1,10 @@
 """Test-wide settings: immediate tasks, fast password hashing, plain static storage, files in tmp_path."""
 
 import os
+import time
+from types import SimpleNamespace
 
+import django_ratelimit.core
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -11,7 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, tmp_path, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
@@ -23,6 +26,16 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PUBLIC_BASE_URL = "https://passage.test"
+    # Rate-limit counts in a store of this test's own: none leaks into the next test, and none
+    # is written under var/. (The same diskcache backend as the embedded mode.)
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(tmp_path / "ratelimit")},
+    }
+    # One rate-limit window for the whole test, so that a count never restarts half-way
+    # through (django-ratelimit reads the clock only to pick the window).
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
     # Each test starts with empty caches (routing, branding) and in English,
     # whatever language an earlier request activated.
     cache.clear()

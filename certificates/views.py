@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from certificates import bulk, ratelimit, selectors, services
+from certificates import bulk, conf, selectors, services
 from certificates.forms import CertificateFilterForm, IssueForm, ReissueForm, RevokeForm, VerifyForm
 from certificates.models import Certificate, CertificateTemplate
 from certificates.permissions import (
@@ -29,6 +29,7 @@ from certificates.permissions import (
 )
 from certificates.rendering.pool import RenderError
 from certificates.serials import is_verification_code, names_match, normalise_serial
+from lms import ratelimit
 from lms.i18n import language_of
 
 PAGE_SIZE = 50
@@ -288,9 +289,15 @@ def _verify_headers(response):
     return response
 
 
-def _rate_limited(request):
+def _count_lookup(request) -> ratelimit.Usage:
+    """Count one verify lookup for the client's address (``PASSAGE_VERIFY_RATE_LIMIT`` a window)."""
+    limit, seconds = conf.verify_rate_limit()
+    return ratelimit.hit(request, group="certificates.verify", limit=limit, seconds=seconds)
+
+
+def _rate_limited(request, usage: ratelimit.Usage):
     response = render(request, "certificates/verify/rate_limited.html", status=429)
-    response["Retry-After"] = "600"
+    response["Retry-After"] = str(usage.retry_after)
     return _verify_headers(response)
 
 
@@ -324,8 +331,9 @@ def verification_context(certificate: Certificate) -> dict:
 @require_GET
 def verify_code(request, code):
     """The QR code's target: the certificate (or training record) that carries this code."""
-    if not ratelimit.allow_verification(request):
-        return _rate_limited(request)
+    usage = _count_lookup(request)
+    if not usage.allowed:
+        return _rate_limited(request, usage)
     if not is_verification_code(code):
         return _not_found(request)
     certificate = selectors.certificate_by_code(code)
@@ -351,8 +359,9 @@ def verify_form(request):
     """Check a certificate by serial and family name; a serial alone reveals nothing."""
     if request.method == "GET":
         return _verify_headers(render(request, "certificates/verify/form.html", {"form": VerifyForm()}))
-    if not ratelimit.allow_verification(request):
-        return _rate_limited(request)
+    usage = _count_lookup(request)
+    if not usage.allowed:
+        return _rate_limited(request, usage)
     form = VerifyForm(request.POST)
     if form.is_valid():
         certificate = selectors.certificate_by_serial(normalise_serial(form.cleaned_data["serial"]))

@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The public address of the site, used in emails and QR codes: never taken from a request.
+# `make run` sets it to where it serves (scripts/run.sh) unless it is already set.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -77,6 +79,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside WhiteNoise so that static files get the header too.
+    "lms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.middleware.PrivateResponseMiddleware",
+    "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -165,6 +173,27 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Rate limits (lms.ratelimit) count in a cache of their own that every process shares, with an
+# atomic increment: Redis INCR, or diskcache's increment inside a SQLite transaction under var/.
+# The default cache is per process in the embedded mode, where two web workers doubled each limit.
+if REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "passage-ratelimit",
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": str(VAR_DIR / "ratelimit"),
+        "TIMEOUT": 24 * 60 * 60,
+        # SQLite busy timeout per try; diskcache retries until the increment is made.
+        "DATABASE_TIMEOUT": 0.1,
+        "OPTIONS": {"size_limit": 64 * 1024 * 1024},
+    }
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "lms.ratelimit.remote_address"
 
 # --- Tasks ------------------------------------------------------------------------------------
 
@@ -312,6 +341,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_CUSTOM_FIELDS = ["certificate_name", "preferred_language", "organisation", "sector", "country"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: avatars would tell a third party which staff use the admin (and the admin's
+# Content Security Policy loads images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ---------------------------------------------------------------------------------
 
@@ -321,9 +353,83 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Wagtail's live preview shows pages in a same-origin frame, so DENY would break authoring;
 # SAMEORIGIN still stops other sites from framing Passage.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = [
+    "security.W019",
+    # django-ratelimit lists only memcached and django-redis as supported. Both stores used here
+    # increment atomically across processes: Django's RedisCache adds with SET NX and counts with
+    # INCR; diskcache.DjangoCache adds and increments inside one SQLite transaction (a file lock
+    # shared by every process). Its E003 (known non-atomic backends) still guards any change.
+    "django_ratelimit.W001",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp; lms.middleware.ContentSecurityPolicyMiddleware), enforced.
+# Site pages run only the project's own script files: no inline script, no eval. <style> elements
+# (the branding colour, a few page styles) carry the request's nonce. Style *attributes* stay
+# allowed: Wagtail's responsive video embeds size their box with one; an attribute cannot load
+# anything (images and fonts stay 'self') nor select other elements, as a <style> could.
+_MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    # Images are then served by the object store, at signed URLs on its own address.
+    from urllib.parse import urlsplit
+
+    _endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    _MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}", f"{_endpoint.scheme}://*.{_endpoint.netloc}"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        # Lesson videos are embedded from their host (oEmbed) inside a click-to-play box.
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's live preview frames the site's own pages.
+        "frame-ancestors": [SELF],
+    },
+}
+# The Wagtail admin (and the previews it frames, served under /admin/) runs inline scripts and
+# styles of its own: it gets this policy instead (lms.middleware picks it by path).
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Powerful browser features no page of Passage uses, refused to the page and to anything it
+# embeds (lms.middleware.PermissionsPolicyMiddleware). Names as browsers know them today:
+# browsing-topics replaced FLoC's interest-cohort, which Chromium now reports as unknown.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -7,6 +7,9 @@ fail() { printf '\033[31mError: %s\033[0m\n' "$*" >&2; exit 1; }
 PY=.venv/bin/python
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
+# Links in emails and the certificates' QR codes point here: where this run serves, unless the
+# public address is set (a proxy, a domain). Exported before the demo is made and the worker starts.
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://$HOST:$PORT}"
 
 static_stamp="var/.static-$(cat requirements.lock <(find static -type f -newer requirements.lock -printf '%p%T@\n' 2>/dev/null) | sha256sum | cut -c1-16)"
 if [ ! -f "$static_stamp" ]; then

@@ -4,11 +4,10 @@ Authenticated by per-officer tokens (``Authorization: Bearer <key>``), rate-limi
 scoped and filtered exactly like the pages (``enrolments_in_scope`` + ``RecordFilterForm``).
 """
 
-import time
+from contextvars import ContextVar
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer
@@ -17,9 +16,11 @@ from pydantic import BaseModel
 
 from courses.records import selectors, services
 from courses.records.forms import ExportOptionsForm, RecordFilterForm
+from lms import ratelimit
 
 MAX_PAGE_SIZE = 1000
 WINDOW_SECONDS = 60
+_retry_after: ContextVar[int] = ContextVar("records_api_retry_after", default=WINDOW_SECONDS)
 
 
 class TokenAuth(HttpBearer):
@@ -31,27 +32,28 @@ class TokenAuth(HttpBearer):
 
 
 class TokenRateThrottle(BaseThrottle):
-    """At most ``RECORDS_API_RATE`` requests a minute per token, counted in Django's cache.
+    """At most ``RECORDS_API_RATE`` requests a minute per token, counted by ``lms.ratelimit``.
 
-    A fixed one-minute window with an atomic counter: nothing is kept on the instance, which
-    every request shares.
+    Nothing is kept on the instance, which every request shares: the last count's time left
+    waits in a context variable for ``wait()``, which ninja calls right after, in the same thread.
     """
 
     def allow_request(self, request) -> bool:
         token = getattr(request, "auth", None)
         if token is None:
             return True
-        key = f"records-api-rate:{token.pk}:{int(time.time() // WINDOW_SECONDS)}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
-        return count <= int(getattr(settings, "RECORDS_API_RATE", 120))
+        usage = ratelimit.hit(
+            request,
+            group="records.api",
+            limit=int(getattr(settings, "RECORDS_API_RATE", 120)),
+            seconds=WINDOW_SECONDS,
+            key=lambda _group, request: str(request.auth.pk),
+        )
+        _retry_after.set(usage.retry_after)
+        return usage.allowed
 
     def wait(self) -> float:
-        return WINDOW_SECONDS - (time.time() % WINDOW_SECONDS)
+        return _retry_after.get()
 
 
 api = NinjaAPI(

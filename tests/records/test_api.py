@@ -1,6 +1,7 @@
 """The records API: tokens, scope, cursor pages, suppression, rate limit, schema."""
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from courses.models import ApiToken
@@ -100,6 +101,25 @@ def test_rate_limit_per_token(world, client, senegal_key, settings):
     assert statuses == [200, 200, 200, 429]
     _token, other_key = services.create_api_token(user=world.officer_mali, name="Other")
     assert client.get("/api/summary/", **bearer(other_key)).status_code == 200
+
+
+def test_the_121st_request_of_a_minute_is_refused(world, client, senegal_key):
+    for _ in range(120):
+        assert client.get("/api/records/", {"limit": 1}, **bearer(senegal_key)).status_code == 200
+    refused = client.get("/api/records/", {"limit": 1}, **bearer(senegal_key))
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert refused["Cache-Control"] == "private, no-store"
+
+
+def test_the_limit_is_counted_in_the_shared_ratelimit_store(world, client, senegal_key, settings):
+    # Another process (a second web worker) that counted two requests for this token already.
+    settings.RECORDS_API_RATE = 3
+    ratelimit_cache = caches["ratelimit"]
+    assert client.get("/api/summary/", **bearer(senegal_key)).status_code == 200
+    (stored_key,) = list(ratelimit_cache._cache)
+    ratelimit_cache._cache.incr(stored_key, 2)
+    assert client.get("/api/summary/", **bearer(senegal_key)).status_code == 429
 
 
 def test_openapi_schema_and_docs(client):

@@ -1,0 +1,130 @@
+"""One limit for all processes: the shared limiter counts across web workers, on disk and in Redis."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+from django.core import checks
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = "redis://127.0.0.1:6379/0"
+LIMIT = 50
+HITS_PER_PROCESS = 60  # > LIMIT: two processes counting alone would allow 2 × LIMIT
+
+# One web worker: waits until its sibling is ready too, then counts HITS_PER_PROCESS requests for
+# one API token from four threads at once, in a window both share; prints how many were allowed.
+WORKER = """
+import sys, threading, time
+from pathlib import Path
+from types import SimpleNamespace
+
+import django
+django.setup()
+import django_ratelimit.core
+from django.http import HttpRequest
+from lms import ratelimit
+
+name, sibling, window_time, hits, limit = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+django_ratelimit.core.time = SimpleNamespace(time=lambda: window_time)
+Path(name).touch()
+deadline = time.monotonic() + 60
+while not Path(sibling).exists():
+    if time.monotonic() > deadline:
+        sys.exit("the other process never started")
+    time.sleep(0.01)
+
+allowed = []
+def count(times):
+    for _ in range(times):
+        usage = ratelimit.hit(
+            HttpRequest(), group="records.api", limit=limit, seconds=3600, key=lambda group, request: "token-7"
+        )
+        allowed.append(usage.allowed)
+
+threads = [threading.Thread(target=count, args=(hits // 4,)) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(sum(allowed), len(allowed))
+"""
+
+
+def run_two_workers(tmp_path, env_extra) -> list[tuple[int, int]]:
+    """Start two worker processes on the same store; each one's (allowed, counted)."""
+    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DATABASE_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="ratelimit_test_settings",
+        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
+        PASSAGE_VAR_DIR=str(tmp_path / "var"),
+        **env_extra,
+    )
+    window = str(time.time())
+    marks = [str(tmp_path / "ready-a"), str(tmp_path / "ready-b")]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, mine, other, window, str(HITS_PER_PROCESS), str(LIMIT)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for mine, other in (marks, marks[::-1])
+    ]
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=180)
+        assert process.returncode == 0, err
+        allowed, counted = out.split()
+        results.append((int(allowed), int(counted)))
+    return results
+
+
+def write_settings(tmp_path, extra: str = "") -> None:
+    (tmp_path / "ratelimit_test_settings.py").write_text("from lms.settings import *  # noqa\n" + extra)
+
+
+def test_two_processes_share_one_count_on_disk(tmp_path):
+    write_settings(tmp_path)
+    results = run_two_workers(tmp_path, {})
+    assert [counted for _allowed, counted in results] == [HITS_PER_PROCESS, HITS_PER_PROCESS]
+    assert sum(allowed for allowed, _counted in results) == LIMIT
+    assert (tmp_path / "var" / "ratelimit").is_dir()
+
+
+def test_two_processes_share_one_count_in_redis(tmp_path):
+    prefix = f"passage-test-ratelimit-{uuid.uuid4().hex}"
+    write_settings(tmp_path, f'CACHES["ratelimit"]["KEY_PREFIX"] = "{prefix}"\n')
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        results = run_two_workers(tmp_path, {"REDIS_URL": REDIS_URL})
+        assert [counted for _allowed, counted in results] == [HITS_PER_PROCESS, HITS_PER_PROCESS]
+        assert sum(allowed for allowed, _counted in results) == LIMIT
+        (key,) = client.keys(f"{prefix}:*")
+        assert int(client.get(key)) == 2 * HITS_PER_PROCESS
+        assert 0 < client.ttl(key) <= 3600 + 5
+    finally:
+        stale = client.keys(f"{prefix}:*")
+        if stale:
+            client.delete(*stale)
+
+
+@pytest.mark.parametrize("redis_url", ["", REDIS_URL])
+def test_the_limiter_store_passes_django_ratelimits_checks(tmp_path, redis_url):
+    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(PASSAGE_VAR_DIR=str(tmp_path), REDIS_URL=redis_url)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "django_ratelimit" not in result.stdout + result.stderr
+
+
+def test_a_non_atomic_store_is_refused(settings):
+    from django_ratelimit.checks import check_caches
+
+    settings.CACHES = {**settings.CACHES, "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "django_ratelimit.E003" in {message.id for message in check_caches(None) if message.level >= checks.ERROR}
