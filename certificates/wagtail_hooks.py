@@ -98,7 +98,7 @@ def register_certificate_viewset():
 def register_preview_urls():
     return [
         path(
-            "certificate-templates/<int:pk>/preview/<str:language>/",
+            "certificate-templates/<id:pk>/preview/<str:language>/",
             views.admin_template_preview,
             name="certificates_template_preview",
         )

@@ -5,10 +5,10 @@ from courses import views
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("catalogue/", views.catalogue_redirect, name="catalogue"),
-    path("learn/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
-    path("learn/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("learn/courses/<id:course_id>/enrol/", views.enrol, name="enrol"),
+    path("learn/lessons/<id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
     path("cohorts/", views.cohort_list, name="cohort_list"),
-    path("cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort_detail"),
-    path("cohorts/<int:cohort_id>/invite/", views.cohort_invite, name="cohort_invite"),
-    path("invitations/<int:invitation_id>/resend/", views.resend_invitation, name="resend_invitation"),
+    path("cohorts/<id:cohort_id>/", views.cohort_detail, name="cohort_detail"),
+    path("cohorts/<id:cohort_id>/invite/", views.cohort_invite, name="cohort_invite"),
+    path("invitations/<id:invitation_id>/resend/", views.resend_invitation, name="resend_invitation"),
 ]

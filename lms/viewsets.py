@@ -31,6 +31,7 @@ class RecordViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = []
+    pk_path_converter = "id"  # lms.converters: an id beyond the database's range is a 404
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(**{**{f"{name}_url_name": None for name in _CHANGE_VIEWS}, **kwargs})
