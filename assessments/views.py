@@ -173,7 +173,9 @@ def attempt_page(request, attempt_id):
         elif action == "previous":
             page = max(page - 1, 0)
         elif action.startswith("goto-"):
-            page = int(action.removeprefix("goto-")) if action.removeprefix("goto-").isdigit() else page
+            target = action.removeprefix("goto-")
+            # ASCII digits only ("²".isdigit() is true), and never past the last page.
+            page = min(int(target), pages - 1) if target.isascii() and target.isdigit() else page
         else:
             messages.success(request, _("Your answers are saved."))
         if page != attempt.current_page:
@@ -244,6 +246,8 @@ def submit(request, attempt_id):
     attempt = selectors.access_attempt(request.user, attempt_id)
     try:
         services.submit_attempt(attempt=attempt)
+    except services.SubmittedTooLate as error:
+        messages.warning(request, str(error))
     except services.AttemptClosed as error:
         messages.info(request, str(error))
     else:
