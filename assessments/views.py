@@ -27,6 +27,13 @@ def quiz_intro(request, quiz: QuizPage):
         messages.info(request, _("Enrol in this course to take its quiz."))
         return HttpResponseRedirect(course.get_url(request))
     services.close_overdue_for(quiz=quiz, trainee=request.user)
+    return TemplateResponse(request, "assessments/quiz_page.html", intro_context(request, quiz, course=course, enrolment=enrolment))
+
+
+def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> dict:
+    """What the intro shows: the rules, the user's attempts, whether they may start (previews too)."""
+    if course is None:
+        course, enrolment = _enrolment_for(request, quiz)
     attempts = list(Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=request.user).order_by("number"))
     final = selectors.quiz_final_grade(quiz, request.user)
     passed = final is not None and final >= float(quiz.pass_mark)
@@ -57,7 +64,7 @@ def quiz_intro(request, quiz: QuizPage):
             "next_item": next_item,
         }
     )
-    return TemplateResponse(request, "assessments/quiz_page.html", context)
+    return context
 
 
 @login_required
