@@ -378,13 +378,14 @@ def right_answer_text(question: Question) -> str:
     if kind == "short_answer":
         return " / ".join(a["text"] for a in spec["answers"] if a["fraction"] >= 1) or " / ".join(a["text"] for a in spec["answers"])
     if kind == "numerical":
-        parts = []
-        for a in spec["answers"]:
-            if a["fraction"] < 1:
-                continue
-            if a.get("low") is not None and a.get("high") is not None:
-                parts.append(f"{a['low']:g}–{a['high']:g}")
-            else:
-                parts.append(f"{a['value']:g}" + (f" ± {a['tolerance']:g}" if a.get("tolerance") else ""))
-        return " / ".join(parts)
+        return " / ".join(_numerical_key(a) for a in spec["answers"] if a["fraction"] >= 1)
     return ""
+
+
+def _numerical_key(answer: dict) -> str:
+    """One accepted numerical answer in words, read the way grading.py reads it."""
+    if answer.get("low") is not None and answer.get("high") is not None:
+        return f"{answer['low']:g}–{answer['high']:g}"
+    if answer.get("value") is None:
+        return str(_("Any number"))  # grading accepts any number for an answer without a value
+    return f"{answer['value']:g}" + (f" ± {answer['tolerance']:g}" if answer.get("tolerance") else "")
