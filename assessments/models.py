@@ -384,6 +384,12 @@ class QuizPage(Page):
 
         return quiz_intro(request, self)
 
+    def get_preview_context(self, request, mode_name):
+        # A preview does not go through serve(): the same intro, without the enrolment it asks for.
+        from assessments.views import intro_context
+
+        return intro_context(request, self)
+
 
 class QuizSlot(Orderable):
     """A fixed question of a quiz; the attempt uses the question's current version."""

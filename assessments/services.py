@@ -36,8 +36,17 @@ class NoAttemptsLeft(QuizError):
 
 
 class AttemptClosed(QuizError):
+    def __init__(self, message=None):
+        super().__init__(message or _("This attempt is already submitted; your answers can no longer change."))
+
+
+class SubmittedTooLate(AttemptClosed):
+    """Raised once the late attempt is closed (and committed) with the answers saved in time."""
+
     def __init__(self):
-        super().__init__(_("This attempt is already submitted; your answers can no longer change."))
+        super().__init__(
+            _("Time was up before you submitted: your attempt was closed and graded with the answers saved in time.")
+        )
 
 
 class NotEnrolled(QuizError):
@@ -274,17 +283,18 @@ def _finish(attempt: Attempt, *, status: str) -> Attempt:
     return attempt
 
 
-@transaction.atomic
 def submit_attempt(*, attempt: Attempt) -> Attempt:
-    """Submit and grade once; a second submit raises AttemptClosed and changes nothing."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-    if attempt.status != Attempt.Status.IN_PROGRESS:
-        raise AttemptClosed()
-    if attempt.deadline and timezone.now() > attempt.deadline + GRACE:
-        # Too late to submit: close with what was saved before the deadline.
-        _finish(attempt, status=Attempt.Status.FINISHED)
-        raise AttemptClosed()
-    return _finish(attempt, status=Attempt.Status.FINISHED)
+    """Submit and grade once; too late, close with what was saved and raise SubmittedTooLate."""
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.status != Attempt.Status.IN_PROGRESS:
+            raise AttemptClosed()
+        late = bool(attempt.deadline and timezone.now() > attempt.deadline + GRACE)
+        attempt = _finish(attempt, status=Attempt.Status.FINISHED)
+    if late:
+        # Raised outside the transaction: raised inside, it would roll the closing back.
+        raise SubmittedTooLate()
+    return attempt
 
 
 def close_overdue(now=None) -> int:
@@ -368,13 +378,14 @@ def right_answer_text(question: Question) -> str:
     if kind == "short_answer":
         return " / ".join(a["text"] for a in spec["answers"] if a["fraction"] >= 1) or " / ".join(a["text"] for a in spec["answers"])
     if kind == "numerical":
-        parts = []
-        for a in spec["answers"]:
-            if a["fraction"] < 1:
-                continue
-            if a.get("low") is not None and a.get("high") is not None:
-                parts.append(f"{a['low']:g}–{a['high']:g}")
-            else:
-                parts.append(f"{a['value']:g}" + (f" ± {a['tolerance']:g}" if a.get("tolerance") else ""))
-        return " / ".join(parts)
+        return " / ".join(_numerical_key(a) for a in spec["answers"] if a["fraction"] >= 1)
     return ""
+
+
+def _numerical_key(answer: dict) -> str:
+    """One accepted numerical answer in words, read the way grading.py reads it."""
+    if answer.get("low") is not None and answer.get("high") is not None:
+        return f"{answer['low']:g}–{answer['high']:g}"
+    if answer.get("value") is None:
+        return str(_("Any number"))  # grading accepts any number for an answer without a value
+    return f"{answer['value']:g}" + (f" ± {answer['tolerance']:g}" if answer.get("tolerance") else "")

@@ -24,6 +24,7 @@ from assessments import marking
 from assessments.models import Attempt
 from assessments.services import right_answer_text
 from lms import audit, roles
+from lms.converters import id_from
 
 QUEUE_PAGE_SIZE = 50
 
@@ -101,9 +102,10 @@ def grading_queue(request):
     _require_trainer(request)
     quiz = None
     if request.GET.get("quiz"):
-        if not request.GET["quiz"].isdigit():
+        quiz_id = id_from(request.GET["quiz"])
+        if quiz_id is None:
             raise Http404
-        quiz = marking.access_quiz_results(request.user, int(request.GET["quiz"]))
+        quiz = marking.access_quiz_results(request.user, quiz_id)
     attempts = marking.grading_queue(request.user, quiz_key=quiz.translation_key if quiz else None)
     page = Paginator(attempts, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assessments/trainer/grading_queue.html", {"page_obj": page, "quiz": quiz})

@@ -27,6 +27,13 @@ def quiz_intro(request, quiz: QuizPage):
         messages.info(request, _("Enrol in this course to take its quiz."))
         return HttpResponseRedirect(course.get_url(request))
     services.close_overdue_for(quiz=quiz, trainee=request.user)
+    return TemplateResponse(request, "assessments/quiz_page.html", intro_context(request, quiz, course=course, enrolment=enrolment))
+
+
+def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> dict:
+    """What the intro shows: the rules, the user's attempts, whether they may start (previews too)."""
+    if course is None:
+        course, enrolment = _enrolment_for(request, quiz)
     attempts = list(Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=request.user).order_by("number"))
     final = selectors.quiz_final_grade(quiz, request.user)
     passed = final is not None and final >= float(quiz.pass_mark)
@@ -57,7 +64,7 @@ def quiz_intro(request, quiz: QuizPage):
             "next_item": next_item,
         }
     )
-    return TemplateResponse(request, "assessments/quiz_page.html", context)
+    return context
 
 
 @login_required
@@ -173,7 +180,9 @@ def attempt_page(request, attempt_id):
         elif action == "previous":
             page = max(page - 1, 0)
         elif action.startswith("goto-"):
-            page = int(action.removeprefix("goto-")) if action.removeprefix("goto-").isdigit() else page
+            target = action.removeprefix("goto-")
+            # ASCII digits only ("²".isdigit() is true), and never past the last page.
+            page = min(int(target), pages - 1) if target.isascii() and target.isdigit() else page
         else:
             messages.success(request, _("Your answers are saved."))
         if page != attempt.current_page:
@@ -244,6 +253,8 @@ def submit(request, attempt_id):
     attempt = selectors.access_attempt(request.user, attempt_id)
     try:
         services.submit_attempt(attempt=attempt)
+    except services.SubmittedTooLate as error:
+        messages.warning(request, str(error))
     except services.AttemptClosed as error:
         messages.info(request, str(error))
     else:

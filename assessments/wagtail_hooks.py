@@ -104,8 +104,8 @@ def register_bank_urls():
     return [
         path("question-bank/", admin_views.bank_overview, name="question_bank"),
         path("question-bank/import/", admin_views.import_questions_view, name="question_import"),
-        path("question-bank/questions/<int:question_id>/preview/", admin_views.preview_question, name="question_preview"),
-        path("question-bank/categories/<int:category_id>/export.gift", admin_views.export_gift_view, name="question_export_gift"),
+        path("question-bank/questions/<id:question_id>/preview/", admin_views.preview_question, name="question_preview"),
+        path("question-bank/categories/<id:category_id>/export.gift", admin_views.export_gift_view, name="question_export_gift"),
     ]
 
 

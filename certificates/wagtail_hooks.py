@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from certificates import selectors, views
 from certificates.models import Certificate, CertificateTemplate
+from lms.viewsets import RecordViewSet
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -40,8 +40,8 @@ class ScopedInspectView(InspectView):
         return certificate
 
 
-class CertificateViewSet(ModelViewSet):
-    """Issued certificates are records: listed and inspected, never edited here (see the services)."""
+class CertificateViewSet(RecordViewSet):
+    """Issued certificates are records: listed and inspected; they change only through the services (revoke, reissue)."""
 
     model = Certificate
     icon = "doc-full-inverse"
@@ -60,7 +60,6 @@ class CertificateViewSet(ModelViewSet):
     ]
     list_filter = ["status", "language"]
     search_fields = ["serial", "trainee_name", "course_title"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "serial",
         "trainee_name",
@@ -85,19 +84,6 @@ class CertificateViewSet(ModelViewSet):
         "rendered_at",
         "render_error",
     ]
-    form_fields = []
-    copy_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No add, edit, delete, history or usage screens: certificates change only through the
-        # services (revoke, reissue), which check the rules and write the audit log.
-        return super().get_common_view_kwargs(
-            **{name: None for name in ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name")},
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [p for p in super().get_urlpatterns() if p.name in {"index", "index_results", "inspect"}]
 
 
 register_snippet(CertificateTemplateViewSet)
@@ -112,7 +98,7 @@ def register_certificate_viewset():
 def register_preview_urls():
     return [
         path(
-            "certificate-templates/<int:pk>/preview/<str:language>/",
+            "certificate-templates/<id:pk>/preview/<str:language>/",
             views.admin_template_preview,
             name="certificates_template_preview",
         )

@@ -141,12 +141,22 @@ class ModulePage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
+    template = "courses/module_page.html"
 
     class Meta:
         verbose_name = _("module")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.get_parent()
+        context["items"] = items = list(self.get_children().live().specific())
+        for item in items:
+            item.kind = item._meta.verbose_name  # "lesson", "quiz": named by their own app
+        return context
+
     def serve(self, request, *args, **kwargs):
-        # A module has no page of its own: its outline lives on the course page.
+        # Trainees go straight to the first lesson: the course page holds the outline. The
+        # template is what authors and moderators see in a preview.
         first = self.get_children().live().first()
         return HttpResponseRedirect((first or self.get_parent()).get_url(request))
 
@@ -178,6 +188,17 @@ class LessonPage(Page):
         from courses.views import serve_lesson
 
         return serve_lesson(request, self)
+
+    def get_preview_context(self, request, mode_name):
+        # A preview does not go through serve(): give the template what serve_lesson gives it,
+        # with the previewer's own round if they have one, and record nothing.
+        from courses.selectors import course_of, current_enrolment, lesson_context
+
+        context = super().get_preview_context(request, mode_name)
+        course = course_of(self)
+        enrolment = current_enrolment(trainee=request.user, course=course)
+        context.update(lesson_context(lesson=self, course=course, enrolment=enrolment, request=request))
+        return context
 
 
 class Cohort(models.Model):

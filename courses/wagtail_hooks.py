@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import Cohort, Enrolment, Topic
+from lms.viewsets import RecordViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -35,7 +36,7 @@ class CohortViewSet(ModelViewSet):
     ]
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(RecordViewSet):
     """Enrolments are records: listed and inspected, never edited by hand."""
 
     model = Enrolment
@@ -45,12 +46,6 @@ class EnrolmentViewSet(ModelViewSet):
     list_display = ["trainee", "course_title", "round", "status", "progress_percent", "enrolled_at", "completed_at"]
     list_filter = ["status"]
     search_fields = ["course_title"]
-    inspect_view_enabled = True
-    form_fields = []
-
-    def get_urlpatterns(self):
-        # Only listing and inspection: no add, edit or delete screens for records.
-        return [p for p in super().get_urlpatterns() if p.name in {"index", "index_results", "inspect"}]
 
 
 class LearningViewSetGroup(ModelViewSetGroup):

@@ -9,8 +9,13 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
+
+        from lms.converters import DatabaseIdConverter
 
         post_migrate.connect(_ensure_roles)
+        # `<id:...>` in every app's URLs: registered before any URLconf is read.
+        register_converter(DatabaseIdConverter, "id")
 
 
 def _ensure_roles(sender, app_config=None, using="default", **kwargs):

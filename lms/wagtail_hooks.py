@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from lms.models import AuditLogEntry, Country, Organisation, Region, ReportingScope, Sector
+from lms.viewsets import RecordViewSet
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -53,7 +54,7 @@ class ReportingScopeViewSet(ModelViewSet):
     panels = [FieldPanel("officer"), FieldPanel("countries"), FieldPanel("organisations")]
 
 
-class AuditLogViewSet(ModelViewSet):
+class AuditLogViewSet(RecordViewSet):
     """Read-only: the audit log is appended to by the platform, never edited."""
 
     model = AuditLogEntry
@@ -62,11 +63,6 @@ class AuditLogViewSet(ModelViewSet):
     list_display = ["created_at", "actor_label", "action", "object_type", "object_id"]
     list_filter = ["action"]
     search_fields = ["actor_label", "action"]
-    inspect_view_enabled = True
-    form_fields = []
-
-    def get_urlpatterns(self):
-        return [p for p in super().get_urlpatterns() if p.name in {"index", "index_results", "inspect"}]
 
 
 class PeopleAndPlacesGroup(ModelViewSetGroup):

@@ -194,6 +194,53 @@ def test_overdue_attempt_is_closed_with_what_was_saved(client, course, trainee):
     assert attempt.status == Attempt.Status.FINISHED and attempt.grade == 100
 
 
+def test_submitting_after_the_grace_period_closes_with_what_was_saved(client, course, trainee):
+    quiz = add_quiz(course, [true_false(), single_choice()], title="Timed", time_limit_minutes=5)
+    client.force_login(trainee)
+    attempt = start(client, quiz)
+    client.post(reverse("attempt_autosave", args=[attempt.pk]), {"page": 0, "q1-shown": "1", "q1-value": "false"})
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - services.GRACE - timedelta(minutes=1))
+
+    response = client.post(reverse("attempt_submit", args=[attempt.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "Time was up" in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.FINISHED and attempt.submitted_at is not None
+    # Graded on what was saved in time: the first answer right, the second never given.
+    marks = dict(attempt.answers.values_list("position", "mark"))
+    assert marks[1] == 1 and marks[2] == 0 and attempt.grade == 50
+
+    submitted_at = attempt.submitted_at
+    again = client.post(reverse("attempt_submit", args=[attempt.pk]), follow=True)
+    assert again.status_code == 200 and "already submitted" in again.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.submitted_at == submitted_at and attempt.grade == 50
+
+
+def test_a_late_submission_is_committed_before_the_error_is_raised(course, trainee):
+    quiz = add_quiz(course, [true_false()], title="Timed", time_limit_minutes=5)
+    attempt = services.start_attempt(quiz=quiz, trainee=trainee, enrolment=enrolment_of(trainee))
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - services.GRACE - timedelta(seconds=1))
+    with pytest.raises(services.SubmittedTooLate):
+        services.submit_attempt(attempt=attempt)
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.FINISHED
+    with pytest.raises(services.AttemptClosed) as second:
+        services.submit_attempt(attempt=attempt)
+    assert not isinstance(second.value, services.SubmittedTooLate)
+
+
+def test_going_to_a_page_beyond_the_last_stays_on_the_attempt(client, quiz, trainee):
+    client.force_login(trainee)
+    attempt = start(client, quiz)
+    for action, page, lands_on in (("goto-99999999999999999999", "0", 2), ("goto-²", "1", 1), ("goto-", "0", 0)):
+        response = client.post(reverse("attempt", args=[attempt.pk]), {"page": page, "action": action})
+        assert response.status_code == 302, action
+        attempt.refresh_from_db()
+        assert attempt.current_page == lands_on, action  # the last of three pages at most
+
+
 def test_ordering_is_never_shown_in_the_key_order(trainee, course):
     question = ordering()
     quiz = add_quiz(course, [question], title="Steps")

@@ -131,3 +131,51 @@ def test_trainees_cannot_preview_questions(client):
 
 def test_an_unknown_question_preview_is_404(trainer_client):
     assert trainer_client.get(reverse("question_preview", args=[999999]), follow=True).status_code == 404
+
+
+def empty_questions():
+    """Each question type as a trainer may leave it: no answers, pairs, items or choices at all."""
+    from assessments.models import QUESTION_TYPES
+
+    category = QuestionCategory.for_path(["Drafts"])
+    return [model.objects.create(category=category, title=f"Empty {model.kind}", stem="") for model in QUESTION_TYPES]
+
+
+def numerical(*answers):
+    from assessments.models import NumericalQuestion
+    from tests.factories import stream
+
+    values = [{"value": None, "tolerance": None, "low": None, "high": None, "fraction": "100", "feedback": "", **answer} for answer in answers]
+    return NumericalQuestion.objects.create(
+        category=QuestionCategory.for_path(["Drafts"]), title="How many?", stem="<p>How many?</p>", answers=stream("answer", values)
+    )
+
+
+def test_no_question_preview_fails_whatever_its_state(trainer_client):
+    questions = [
+        *empty_questions(),
+        numerical({}),  # an answer without a value: "any number"
+        numerical({"low": "10"}),  # a range with one end only
+        numerical({"value": "18", "tolerance": None}),
+    ]
+    for question in questions:
+        response = trainer_client.get(reverse("question_preview", args=[question.pk]))
+        assert response.status_code == 200, question.title
+        assert question.title in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("answers", "key"),
+    [
+        ([{"value": "18"}], "18"),
+        ([{"value": "2000", "tolerance": "1"}], "2000 ± 1"),
+        ([{"low": "10", "high": "12"}], "10–12"),
+        ([{}], "Any number"),
+        ([{"low": "10"}], "Any number"),
+        ([{"value": "5", "fraction": "50"}], ""),
+    ],
+)
+def test_the_key_of_a_numerical_question_says_what_grading_accepts(answers, key):
+    from assessments.services import right_answer_text
+
+    assert right_answer_text(numerical(*answers)) == key
