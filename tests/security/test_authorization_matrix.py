@@ -63,7 +63,7 @@ from certificates.models import TrainingRecord
 from certificates.serials import new_verification_code
 from content.models import StandardPage
 from courses import services as learning
-from courses.models import ApiToken, LessonPage, ModulePage, RecordsExport
+from courses.models import ApiToken, CohortInvitation, LessonPage, ModulePage, RecordsExport
 from courses.records import services as records
 from lms import roles
 from lms.models import Country, Invitation, Organisation, Region
@@ -189,7 +189,7 @@ MATRIX: dict[str, list[Case]] = {
         lambda w: "/api/summary/", {**everyone(401), **dict.fromkeys(RECORDS_ROLES, 200)}, token_auth=True
     ),
     # Embedded mode: public image files only; nothing else under media is reachable.
-    r"^media/(?P<path>(?:images|original_images)/.*)$": [
+    r"^media/(?P<path>.*)$": [
         Case(lambda w: "/media/original_images/pixel.png", everyone(200), label="image"),
         Case(lambda w: f"/media/images/../{w.certificate.pdf.name}", everyone(404), label="dotdot-certificate"),
         Case(lambda w: f"/media/original_images/%2e%2e/{w.training_record.pdf.name}", everyone(404), label="encoded-dotdot-record"),
@@ -213,13 +213,23 @@ MATRIX: dict[str, list[Case]] = {
     "en/dashboard/": case(lambda w: R("dashboard"), signed_in(200)),
     "en/catalogue/": case(lambda w: R("catalogue"), everyone(302)),
     # Courses, lessons and quizzes are public: enrolling is one's own act, never another's.
-    "en/learn/courses/<int:course_id>/enrol/": post(lambda w: R("enrol", args=[w.course.pk]), signed_in(302)),
-    "en/learn/lessons/<int:lesson_id>/complete/": post(lambda w: R("complete_lesson", args=[w.lessons[0].pk]), signed_in(302)),
+    "en/learn/courses/<id:course_id>/enrol/": post(lambda w: R("enrol", args=[w.course.pk]), signed_in(302)),
+    "en/learn/lessons/<id:lesson_id>/complete/": post(lambda w: R("complete_lesson", args=[w.lessons[0].pk]), signed_in(302)),
     "en/cohorts/": case(lambda w: R("cohort_list"), only(200, *TRAINERS)),
-    "en/cohorts/<int:cohort_id>/": case(lambda w: R("cohort_detail", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
-    "en/cohorts/<int:cohort_id>/invite/": case(lambda w: R("cohort_invite", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
-    "en/invitations/<int:invitation_id>/resend/": post(
+    "en/cohorts/<id:cohort_id>/": case(lambda w: R("cohort_detail", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
+    "en/cohorts/<id:cohort_id>/invite/": case(lambda w: R("cohort_invite", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
+    "en/invitations/<id:invitation_id>/resend/": post(
         lambda w: R("resend_invitation", args=[w.invitation.pk]), only(302, TRAINER, ADMIN)
+    ),
+    # An invitation to another cohort: only its invitee answers it; only that cohort's trainer resends it.
+    "en/cohort-invitations/<id:invitation_id>/accept/": post(
+        lambda w: R("accept_cohort_invitation", args=[w.cohort_invitation.pk]), only(302, TRAINEE)
+    ),
+    "en/cohort-invitations/<id:invitation_id>/decline/": post(
+        lambda w: R("decline_cohort_invitation", args=[w.cohort_invitation.pk]), only(302, TRAINEE)
+    ),
+    "en/cohort-invitations/<id:invitation_id>/resend/": post(
+        lambda w: R("resend_cohort_invitation", args=[w.cohort_invitation.pk]), only(302, OTHER_TRAINER, ADMIN)
     ),
     # Completion records: trainers (their cohorts), officers (their scope), administrators.
     "en/records/": case(lambda w: R("records:dashboard"), only(200, *RECORDS_ROLES)),
@@ -231,69 +241,69 @@ MATRIX: dict[str, list[Case]] = {
         lambda w: R("records:start_export"), only(302, *RECORDS_ROLES), data=lambda w: {"file_format": "csv"}
     ),
     # A background file and an API token belong to the officer who made them, and to nobody else.
-    "en/records/exports/<int:export_id>/download/": case(
+    "en/records/exports/<id:export_id>/download/": case(
         lambda w: R("records:download_export", args=[w.export.pk]), only(200, OFFICER)
     ),
     "en/records/audit/": case(lambda w: R("records:audit"), only(200, ADMIN)),
     "en/records/tokens/": case(lambda w: R("records:tokens"), only(200, *RECORDS_ROLES)),
-    "en/records/tokens/<int:token_id>/revoke/": post(
+    "en/records/tokens/<id:token_id>/revoke/": post(
         lambda w: R("records:revoke_token", args=[w.api_token.pk]), only(302, OFFICER)
     ),
     # Quizzes: starting is one's own act; attempts are their trainee's only.
-    "en/learn/quizzes/<int:quiz_id>/start/": post(lambda w: R("quiz_start", args=[w.quiz.pk]), signed_in(302)),
-    "en/learn/attempts/<int:attempt_id>/": case(lambda w: R("attempt", args=[w.open_attempt.pk]), only(200, TRAINEE)),
-    "en/learn/attempts/<int:attempt_id>/save/": post(
+    "en/learn/quizzes/<id:quiz_id>/start/": post(lambda w: R("quiz_start", args=[w.quiz.pk]), signed_in(302)),
+    "en/learn/attempts/<id:attempt_id>/": case(lambda w: R("attempt", args=[w.open_attempt.pk]), only(200, TRAINEE)),
+    "en/learn/attempts/<id:attempt_id>/save/": post(
         lambda w: R("attempt_autosave", args=[w.open_attempt.pk]), only(200, TRAINEE), data=lambda w: {"page": "0"}
     ),
-    "en/learn/attempts/<int:attempt_id>/summary/": case(
+    "en/learn/attempts/<id:attempt_id>/summary/": case(
         lambda w: R("attempt_summary", args=[w.open_attempt.pk]), only(200, TRAINEE)
     ),
-    "en/learn/attempts/<int:attempt_id>/submit/": post(
+    "en/learn/attempts/<id:attempt_id>/submit/": post(
         lambda w: R("attempt_submit", args=[w.open_attempt.pk]), only(302, TRAINEE)
     ),
-    "en/learn/attempts/<int:attempt_id>/review/": case(
+    "en/learn/attempts/<id:attempt_id>/review/": case(
         lambda w: R("attempt_review", args=[w.finished_attempt.pk]), only(200, TRAINEE)
     ),
     # Marking and results: the cohort's trainer (and the course's authors), administrators.
     "en/trainer/quizzes/": case(lambda w: R("trainer_quizzes"), only(200, *TRAINERS)),
     "en/trainer/grading/": case(lambda w: R("grading_queue"), only(200, *TRAINERS)),
-    "en/trainer/grading/<int:attempt_id>/": case(
+    "en/trainer/grading/<id:attempt_id>/": case(
         lambda w: R("grade_attempt", args=[w.finished_attempt.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/trainer/quizzes/<int:quiz_id>/results/": case(lambda w: R("quiz_results", args=[w.quiz.pk]), only(200, TRAINER, ADMIN)),
-    "en/trainer/quizzes/<int:quiz_id>/results.csv": case(
+    "en/trainer/quizzes/<id:quiz_id>/results/": case(lambda w: R("quiz_results", args=[w.quiz.pk]), only(200, TRAINER, ADMIN)),
+    "en/trainer/quizzes/<id:quiz_id>/results.csv": case(
         lambda w: R("quiz_results_csv", args=[w.quiz.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/trainer/quizzes/<int:quiz_id>/questions/": case(
+    "en/trainer/quizzes/<id:quiz_id>/questions/": case(
         lambda w: R("quiz_questions", args=[w.quiz.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/trainer/quizzes/<int:quiz_id>/questions/<uuid:family>/regrade/": case(
+    "en/trainer/quizzes/<id:quiz_id>/questions/<uuid:family>/regrade/": case(
         lambda w: R("regrade_question", args=[w.quiz.pk, w.question.family]), only(200, TRAINER, ADMIN)
     ),
     # Certificates.
     "en/certificates/": case(lambda w: R("certificates:list"), only(200, *RECORDS_ROLES)),
     "en/certificates/download.zip": case(lambda w: R("certificates:bulk_download"), only(200, *RECORDS_ROLES)),
     "en/certificates/status/": case(lambda w: R("certificates:dashboard_status"), signed_in(200)),
-    "en/certificates/<int:pk>/download/": case(
+    "en/certificates/<id:pk>/download/": case(
         lambda w: R("certificates:download", args=[w.certificate.pk]), only(200, TRAINEE, TRAINER, OFFICER, ADMIN)
     ),
-    "en/certificates/<int:pk>/revoke/": case(
+    "en/certificates/<id:pk>/revoke/": case(
         lambda w: R("certificates:revoke", args=[w.certificate.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/certificates/<int:pk>/reissue/": case(
+    "en/certificates/<id:pk>/reissue/": case(
         lambda w: R("certificates:reissue", args=[w.certificate.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/certificates/cohorts/<int:cohort_id>/": case(
+    "en/certificates/cohorts/<id:cohort_id>/": case(
         lambda w: R("certificates:cohort", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/certificates/cohorts/<int:cohort_id>/download.zip": case(
+    "en/certificates/cohorts/<id:cohort_id>/download.zip": case(
         lambda w: R("certificates:cohort_bulk_download", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)
     ),
-    "en/certificates/cohorts/<int:cohort_id>/issue/<int:enrolment_id>/": case(
+    "en/certificates/cohorts/<id:cohort_id>/issue/<id:enrolment_id>/": case(
         lambda w: R("certificates:issue", args=[w.cohort.pk, w.classmate_enrolment.pk]), only(200, TRAINER, ADMIN)
     ),
     "en/certificates/training-record/": post(lambda w: R("certificates:training_record"), signed_in(302)),
-    "en/certificates/training-record/<int:pk>/download/": case(
+    "en/certificates/training-record/<id:pk>/download/": case(
         lambda w: R("certificates:training_record_download", args=[w.training_record.pk]), only(200, TRAINEE)
     ),
     # Wagtail's helpers for password-protected pages.
@@ -388,6 +398,7 @@ class World:
     certificate: object = None
     training_record: object = None
     invitation: object = None
+    cohort_invitation: object = None
     invitation_token: str = ""
     export: object = None
     api_token: object = None
@@ -453,6 +464,11 @@ def build_world(media_root) -> World:
     classmate_enrolment = learning.enrol(trainee=classmate, course=course, cohort=cohort)
     other_enrolment = learning.enrol(trainee=other_trainee, course=course)
     learning.enrol(trainee=other_trainee, course=other_course, cohort=other_cohort)
+
+    # Typed by the other trainer without the family name: that trainer may read what they typed.
+    cohort_invitation = CohortInvitation.objects.create(
+        cohort=other_cohort, invitee=owner, name="M. T.", email=owner.email, invited_by=other_trainer
+    )
 
     finished = _take_quiz(quiz, owner, enrolment, submit=True)
     open_attempt = _take_quiz(quiz, owner, enrolment, submit=False)
@@ -530,7 +546,7 @@ def build_world(media_root) -> World:
         lessons=lessons_of(course), draft_lesson_url=f"{course.url}module-1/draft-lesson/", quiz=quiz, question=question,
         cohort=cohort, other_cohort=other_cohort, enrolment=enrolment, classmate_enrolment=classmate_enrolment,
         open_attempt=open_attempt, finished_attempt=finished, certificate=certificate, training_record=record,
-        invitation=invitation, invitation_token=invitation_token, export=export, api_token=api_token,
+        invitation=invitation, invitation_token=invitation_token, cohort_invitation=cohort_invitation, export=export, api_token=api_token,
         document=document, private_document=private_document, collection_restriction=collection_restriction,
         page_restriction=page_restriction, protected_page=protected,
         reset_uid=urlsafe_base64_encode(force_bytes(classmate.pk)), reset_token=default_token_generator.make_token(classmate),
@@ -545,6 +561,10 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media_root = tmp_path_factory.mktemp("matrix-media")
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "lms.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path_factory.mktemp("matrix-private")},
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with django_db_blocker.unblock(), override_settings(**FAST_SETTINGS, MEDIA_ROOT=media_root, STORAGES=storages):
@@ -553,6 +573,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         try:
             with TestCase.captureOnCommitCallbacks(execute=False):
                 built = build_world(media_root)
+            built.storages = storages
             yield built
         finally:
             transaction.set_rollback(True)
@@ -563,10 +584,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
 def in_world(world, db, settings, monkeypatch):
     """Each test sees the world's files, and rolls back what it changes."""
     settings.MEDIA_ROOT = world.media_root
-    # The embedded media view took its folder from the settings when the URLs were loaded.
-    for pattern in get_resolver().url_patterns:
-        if isinstance(pattern, URLPattern) and "document_root" in pattern.default_args:
-            monkeypatch.setitem(pattern.default_args, "document_root", str(world.media_root))
+    settings.STORAGES = world.storages
     return world
 
 
@@ -637,7 +655,7 @@ def _huge_id_params():
     """Each pattern that takes a number, with the method its first matrix case uses."""
     params = []
     for name, route in site_patterns():
-        if "<int:" in route and route in MATRIX:
+        if "<id:" in route and route in MATRIX:
             for actor in (TRAINEE, ADMIN):
                 params.append(pytest.param(route, MATRIX[route][0], actor, id=f"{name}/{route}-{actor}"))
     return params
@@ -645,7 +663,7 @@ def _huge_id_params():
 
 @pytest.mark.parametrize(("route", "item", "actor"), _huge_id_params())
 def test_huge_ids_are_not_found(in_world, route, item, actor):
-    url = "/" + re.sub(r"<int:\w+>", str(HUGE_ID), route)
+    url = "/" + re.sub(r"<id:\w+>", str(HUGE_ID), route)
     url = re.sub(r"<uuid:\w+>", str(in_world.question.family), url)
     client = client_for(in_world, actor)
     client.raise_request_exception = False
