@@ -18,6 +18,7 @@ from courses.models import (
     ModulePage,
     Topic,
 )
+from lms import roles
 
 
 @dataclass
@@ -260,7 +261,7 @@ def _one_per_course(courses, *, preferred) -> list:
 def cohorts_for_trainer(user) -> QuerySet:
     """Cohorts a user runs: their own as facilitator, or all of them for an administrator."""
     cohorts = Cohort.objects.select_related("course", "facilitator")
-    if user.is_superuser:
+    if roles.is_administrator(user):
         return cohorts
     return cohorts.filter(facilitator=user)
 

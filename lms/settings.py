@@ -212,6 +212,8 @@ TASKS = {
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = ["lms.auth.EmailBackend"]
 LOGIN_URL = "login"
+# Restricted pages and documents send visitors to the same sign-in page as everything else.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [

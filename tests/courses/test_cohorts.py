@@ -62,6 +62,14 @@ def test_someone_elses_cohort_is_not_found(client, cohort):
     assert client.get(reverse("cohort_invite", args=[cohort.pk])).status_code == 404
 
 
+def test_an_administrator_by_role_opens_every_cohort(client, cohort):
+    administrator = UserFactory(role=roles.ADMINISTRATOR)
+    assert not administrator.is_superuser
+    client.force_login(administrator)
+    assert client.get(reverse("cohort_detail", args=[cohort.pk])).status_code == 200
+    assert cohort.name in client.get(reverse("cohort_list")).content.decode()
+
+
 def test_trainees_cannot_open_cohort_pages(client, cohort):
     client.force_login(UserFactory())
     assert client.get(reverse("cohort_detail", args=[cohort.pk])).status_code == 404
