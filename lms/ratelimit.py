@@ -6,11 +6,19 @@ limit of 120 a minute stays 120 however many web workers serve the site. A proce
 (LocMemCache) would give each worker its own count.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from diskcache import Timeout as DiskTimeout
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("passage.ratelimit")
+
+# What the two stores raise when they cannot count (Redis unreachable, disk locked or full).
+STORE_ERRORS = (RedisError, DiskTimeout, OSError)
 
 # django-ratelimit's own key for the client's address: REMOTE_ADDR (see RATELIMIT_IP_META_KEY),
 # an IPv6 address reduced to its /64 network, which one client holds as a whole.
@@ -29,7 +37,12 @@ class Usage:
 
 def hit(request: HttpRequest, *, group: str, limit: int, seconds: int, key: str | Callable = BY_ADDRESS) -> Usage:
     """Count one request of ``key`` in ``group``; allowed while at most ``limit`` fall in the window."""
-    usage = get_usage(request, group=group, key=key, rate=(limit, seconds), increment=True)
+    try:
+        usage = get_usage(request, group=group, key=key, rate=(limit, seconds), increment=True)
+    except STORE_ERRORS:
+        # A limit that cannot be counted is not lifted: refuse with "try again later", not a 500.
+        logger.warning("rate-limit store unavailable; refusing %s", group, exc_info=True)
+        return Usage(allowed=False, count=0, limit=limit, retry_after=seconds)
     if usage is None:  # RATELIMIT_ENABLE = False
         return Usage(allowed=True, count=0, limit=limit, retry_after=0)
     return Usage(

@@ -11,6 +11,8 @@ import pytest
 import redis
 from django.core import checks
 
+from lms import ratelimit
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/0"
 LIMIT = 50
@@ -128,3 +130,34 @@ def test_a_non_atomic_store_is_refused(settings):
 
     settings.CACHES = {**settings.CACHES, "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert "django_ratelimit.E003" in {message.id for message in check_caches(None) if message.level >= checks.ERROR}
+
+
+def test_an_unreachable_store_refuses_cleanly_instead_of_failing(settings, rf):
+    # Redis stopped: the limit is not lifted, and the caller gets a refusal it can explain.
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        },
+    }
+    request = rf.get("/verify/", REMOTE_ADDR="192.0.2.7")
+
+    usage = ratelimit.hit(request, group="test-unreachable", limit=5, seconds=60)
+
+    assert usage.allowed is False and usage.retry_after == 60
+
+
+@pytest.mark.django_db
+def test_the_verify_page_says_try_again_when_the_store_is_unreachable(settings, client):
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        },
+    }
+    response = client.post("/verify/", {"serial": "PSG-2026-000001", "family_name": "Diallo"})
+    assert response.status_code == 429
