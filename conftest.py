@@ -22,6 +22,11 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PUBLIC_BASE_URL = "https://passage.test"
+    # The shared rate-limit store (sign-in lockout...) is a fresh directory per test.
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(tmp_path / "ratelimit")},
+    }
     # Each test starts with empty caches (routing, branding) and in English,
     # whatever language an earlier request activated.
     cache.clear()

@@ -11,6 +11,20 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_ensure_roles)
+        _share_allauth_rate_limits()
+
+
+def _share_allauth_rate_limits():
+    # allauth counts attempts (failed sign-ins, resets, sign-ups) in the module-level `cache` of
+    # allauth.core.internal.ratelimit, i.e. the default cache, which is per process in the
+    # embedded mode: a lockout must hold whichever web process answers, so its counts live in
+    # the shared "ratelimit" cache (Redis, or diskcache on one machine). allauth offers no
+    # setting for the alias; a proxy follows settings changes (tests) like django's own `cache`.
+    from allauth.core.internal import ratelimit
+    from django.core.cache import caches
+    from django.utils.connection import ConnectionProxy
+
+    ratelimit.cache = ConnectionProxy(caches, "ratelimit")
 
 
 def _ensure_roles(sender, app_config=None, using="default", **kwargs):

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -165,6 +169,21 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# The shared store of the rate limits (sign-in lockout, API, verify page): every web process
+# must count the same attempts, so it is Redis when there is one, else a file store on this
+# machine (diskcache: atomic increments across processes, unlike Django's file cache).
+if REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "passage-rl",
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": str(VAR_DIR / "ratelimit"),
+    }
+
 # --- Tasks ------------------------------------------------------------------------------------
 
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
@@ -180,13 +199,50 @@ TASKS = {
 # --- Accounts ---------------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth.EmailBackend"]
-LOGIN_URL = "login"
+# django-allauth signs people in by email address (any letter case), with the same work done
+# for unknown addresses as for known ones; it extends Django's model backend (permissions).
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_ADAPTER = "lms.accounts.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "lms.forms.SignupProfileForm"
+ACCOUNT_FORMS = {"login": "lms.accounts.LoginForm"}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Registration and password reset answer the same whether or not an address has an account;
+# the owner of a known address gets an email saying so instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+# A signed-in trainee sent to the sign-in page by the admin (no access) sees it, not a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Passage: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PUBLIC_BASE_URL.startswith("https") else "http"
+# Failed sign-ins per address: PASSAGE_LOGIN_ATTEMPTS within PASSAGE_LOGIN_LOCKOUT seconds, then
+# even the right password is refused until the window has passed. Counted in the shared
+# "ratelimit" cache (see LmsConfig.ready), so several web processes count together.
+PASSAGE_LOGIN_ATTEMPTS = int(os.environ.get("PASSAGE_LOGIN_ATTEMPTS", "5"))
+PASSAGE_LOGIN_LOCKOUT = int(os.environ.get("PASSAGE_LOGIN_LOCKOUT", str(15 * 60)))
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": f"20/m/ip,{PASSAGE_LOGIN_ATTEMPTS}/{PASSAGE_LOGIN_LOCKOUT}s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -282,6 +338,11 @@ else:
 
 WAGTAIL_SITE_NAME = "Passage"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# One door: the admin signs in through the account login (lockout, second factor), and
+# passwords are reset and changed only there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

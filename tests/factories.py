@@ -70,6 +70,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             roles.assign_role(self, extracted or roles.TRAINEE)
 
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        # Accounts from the builder can sign in: their address counts as verified
+        # (UserFactory(email_verified=False) for one that still has to confirm it).
+        if create and extracted is not False:
+            from lms.services import mark_email_verified
+
+            mark_email_verified(self)
+
 
 def ensure_wagtail_base():
     """Wagtail's rows from data migrations (root page, locale, collection) and the roles.
