@@ -21,10 +21,15 @@ def _share_allauth_rate_limits():
     # the shared "ratelimit" cache (Redis, or diskcache on one machine). allauth offers no
     # setting for the alias; a proxy follows settings changes (tests) like django's own `cache`.
     from allauth.core.internal import ratelimit
+    from allauth.mfa.totp.internal import auth as totp
     from django.core.cache import caches
     from django.utils.connection import ConnectionProxy
 
-    ratelimit.cache = ConnectionProxy(caches, "ratelimit")
+    shared = ConnectionProxy(caches, "ratelimit")
+    ratelimit.cache = shared
+    # The same for the record of used authenticator codes: a code must not be replayed on
+    # another web process within its 30 seconds.
+    totp.cache = shared
 
 
 def _ensure_roles(sender, app_config=None, using="default", **kwargs):

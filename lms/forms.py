@@ -121,3 +121,18 @@ class InvitationUploadForm(forms.Form):
                 % {"size": round(upload.size / 1024 / 1024, 1), "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1)}
             )
         return upload
+
+
+class SecondFactorResetForm(forms.Form):
+    """The person whose lost second factor an administrator removes."""
+
+    email = forms.EmailField(label=_("Email address of the person"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if not User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("No account has this email address."))
+        return email
+
+    def person(self):
+        return User.objects.get(email__iexact=self.cleaned_data["email"])

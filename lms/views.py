@@ -3,18 +3,19 @@
 Sign-in, registration, password reset and change are django-allauth's (lms.accounts adapts them).
 """
 
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lms import services
+from lms import mfa, roles, services
 from lms.accounts import switch_language
-from lms.forms import AcceptInvitationForm, ProfileForm
+from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
 
 ACCOUNT_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -76,3 +77,22 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+@require_http_methods(["GET", "POST"])
+def admin_second_factor(request):
+    """Wagtail admin page: an administrator removes the second factor of a person who lost it."""
+    if not roles.is_administrator(request.user):
+        raise Http404
+    form = SecondFactorResetForm(request.POST or request.GET or None)
+    person = form.person() if form.is_bound and form.is_valid() else None
+    if request.method == "POST" and person is not None and request.POST.get("confirm"):
+        mfa.reset_second_factor(user=person, by=request.user)
+        messages.success(request, _("The second factor of %(email)s is removed: they set up a new one at their next sign-in.") % {"email": person.email})
+        return HttpResponseRedirect(reverse("lms_admin_second_factor"))
+    factors = Authenticator.objects.filter(user=person).order_by("type") if person else []
+    return render(
+        request,
+        "accounts/admin/second_factor.html",
+        {"form": form, "person": person, "factors": factors, "page_title": _("Second factor"), "header_icon": "key"},
+    )
