@@ -130,3 +130,19 @@ def test_only_administrators_may_reset_a_second_factor(client):
     assert response.status_code == 404
     assert mfa.has_second_factor(officer)
     assert not AuditLogEntry.objects.filter(action="mfa.reset").exists()
+
+
+def test_demo_logins_print_the_staff_authenticator_secrets_and_a_recovery_code():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from lms.management.commands.seed_demo import DEMO_TOTP_SECRETS
+
+    admin = UserFactory(email="admin@passage.example", role=roles.ADMINISTRATOR, second_factor=False)
+    _secret, codes = mfa.activate_totp(user=admin, secret=DEMO_TOTP_SECRETS["admin@passage.example"])
+    output = StringIO()
+    call_command("demo_logins", stdout=output)
+    text = output.getvalue()
+    assert DEMO_TOTP_SECRETS["admin@passage.example"] in text and codes[0] in text
+    assert "trainee@passage.example" in text and "password alone" in text
