@@ -6,3 +6,22 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms import personal_data
+
+        personal_data.register("rounds", records=_rounds_of)
+
+
+def _rounds_of(user) -> list[dict]:
+    """The person's rounds of courses, for their own data download."""
+    from courses.models import Enrolment
+
+    return list(
+        Enrolment.objects.filter(trainee=user)
+        .order_by("enrolled_at", "pk")
+        .values(
+            "id", "course_title", "round", "status", "enrolled_at", "completed_at", "last_activity_at",
+            "progress_percent", "score", "cohort__name", "organisation__name", "sector__name", "country__name", "region__name",
+        )
+    )

@@ -21,6 +21,7 @@ accounts_patterns = [
     # Our own pages first; then django-allauth: sign in and out, registration, email
     # verification, password reset and change, re-authentication, second factor (2fa/).
     path("profile/", views.profile, name="profile"),
+    path("profile/my-data.zip", views.download_my_data, name="download_my_data"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("", include("allauth.urls")),
 ]

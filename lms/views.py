@@ -3,17 +3,19 @@
 Sign-in, registration, password reset and change are django-allauth's (lms.accounts adapts them).
 """
 
+from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lms import mfa, roles, services
+from lms import mfa, personal_data, roles, services
 from lms.accounts import switch_language
 from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
 
@@ -65,6 +67,17 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return switch_language(HttpResponseRedirect(reverse("profile")), user)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@reauthentication_required
+def download_my_data(request):
+    """Everything Passage holds about the signed-in person, as one ZIP (after the password again)."""
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response = StreamingHttpResponse(personal_data.zip_stream(user=request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="passage-my-data-{stamp}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def page_not_found(request, exception=None):
