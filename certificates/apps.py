@@ -12,7 +12,9 @@ class CertificatesConfig(AppConfig):
         from lms import personal_data
 
         course_completed.connect(queue_certificate_on_completion, dispatch_uid="certificates.issue_on_completion")
-        personal_data.register("certificates", records=_certificates_of, files=_certificate_pdfs_of)
+        personal_data.register(
+            "certificates", records=_certificates_of, files=_certificate_pdfs_of, erase=_erase_certificates_of
+        )
 
 
 def queue_certificate_on_completion(sender, enrolment, **kwargs):
@@ -41,3 +43,24 @@ def _certificate_pdfs_of(user):
 
     for certificate in Certificate.objects.filter(trainee=user).exclude(pdf="").order_by("issued_at", "pk"):
         yield f"{certificate.serial}.pdf", certificate.pdf
+
+
+def _erase_certificates_of(user, *, by):
+    """Keep only what the verify page shows; or revoke (PASSAGE_ERASURE_CERTIFICATES = "revoke")."""
+    from django.conf import settings
+    from django.utils.translation import gettext
+
+    from certificates import services
+    from certificates.models import Certificate, TrainingRecord
+
+    for certificate in Certificate.objects.filter(trainee=user):
+        if settings.PASSAGE_ERASURE_CERTIFICATES == "revoke" and certificate.status == Certificate.Status.VALID:
+            services.revoke_certificate(certificate=certificate, by=by, reason=gettext("Erased at the holder's request."))
+            certificate.refresh_from_db()
+        if certificate.pdf:
+            certificate.pdf.delete(save=False)
+        certificate.save(update_fields=["pdf"])
+    for record in TrainingRecord.objects.filter(trainee=user):
+        if record.pdf:
+            record.pdf.delete(save=False)
+        record.delete()

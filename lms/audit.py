@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from lms.models import AuditChainHead, AuditLogEntry
+from lms.models import AuditChainHead, AuditLogEntry, personal_digest
 
 
 def _normalised(data: dict) -> dict:
@@ -31,6 +31,7 @@ def record(*, actor, action: str, obj=None, data: dict | None = None) -> AuditLo
         data=_normalised(data),
         previous_hash=head.last_hash,
     )
+    entry.personal_digest = personal_digest(entry.actor_label, entry.data)
     entry.entry_hash = entry.compute_hash()
     entry.save()
     head.last_hash = entry.entry_hash
@@ -55,6 +56,17 @@ def verify_chain() -> ChainReport:
     for entry in AuditLogEntry.objects.order_by("id").iterator(chunk_size=2000):
         if entry.previous_hash != previous or entry.compute_hash() != entry.entry_hash:
             return ChainReport(checked=checked, broken_at=entry.pk)
+        # Who and the details are covered through their digest; only an erasure may blank them.
+        if entry.personal_erased_at is None and personal_digest(entry.actor_label, entry.data) != entry.personal_digest:
+            return ChainReport(checked=checked, broken_at=entry.pk)
         previous = entry.entry_hash
         checked += 1
     return ChainReport(checked=checked, broken_at=None)
+
+
+@transaction.atomic
+def erase_personal_details(entries) -> int:
+    """Blank who and the details of these entries, keeping their digests: the chain still verifies."""
+    return entries.filter(personal_erased_at__isnull=True).update(
+        actor=None, actor_label="", data={}, personal_erased_at=timezone.now()
+    )

@@ -29,14 +29,20 @@ class Section:
     name: str
     records: Callable[[object], list[dict]]
     files: Callable[[object], Iterable[tuple[str, object]]] | None = None
+    # erase(user, by=administrator): remove or pseudonymise what the app holds (lms.erasure).
+    erase: Callable[..., None] | None = None
 
 
 _sections: dict[str, Section] = {}
 
 
-def register(name: str, *, records, files=None) -> None:
-    """Add a section (idempotent by name): records(user) -> list of dicts, files(user) -> (name, FieldFile)."""
-    _sections[name] = Section(name=name, records=records, files=files)
+def register(name: str, *, records, files=None, erase=None) -> None:
+    """Add a section (idempotent by name): records(user) -> dicts, files(user) -> (name, FieldFile), erase(user, by=)."""
+    _sections[name] = Section(name=name, records=records, files=files, erase=erase)
+
+
+def sections() -> list[Section]:
+    return list(_sections.values())
 
 
 def _profile(user) -> list[dict]:

@@ -263,6 +263,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # Gender and year of birth are asked only when a programme needs them.
 PASSAGE_COLLECT_GENDER = env_bool("PASSAGE_COLLECT_GENDER", False)
 PASSAGE_COLLECT_YEAR_OF_BIRTH = env_bool("PASSAGE_COLLECT_YEAR_OF_BIRTH", False)
+# What erasing a person does to their certificates: "keep" only what the verify page shows (the
+# PDF is deleted), or "revoke" them as well.
+PASSAGE_ERASURE_CERTIFICATES = os.environ.get("PASSAGE_ERASURE_CERTIFICATES", "keep")
 PASSAGE_INVITE_MAX_BYTES = int(os.environ.get("PASSAGE_INVITE_MAX_BYTES", str(2 * 1024 * 1024)))
 PASSAGE_INVITE_MAX_ROWS = int(os.environ.get("PASSAGE_INVITE_MAX_ROWS", "2000"))
 

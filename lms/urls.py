@@ -22,6 +22,7 @@ accounts_patterns = [
     # verification, password reset and change, re-authentication, second factor (2fa/).
     path("profile/", views.profile, name="profile"),
     path("profile/my-data.zip", views.download_my_data, name="download_my_data"),
+    path("profile/erasure/", views.request_erasure, name="request_erasure"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("", include("allauth.urls")),
 ]

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lms import mfa, personal_data, roles, services
+from lms import erasure, mfa, personal_data, roles, services
 from lms.accounts import switch_language
 from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
+from lms.models import ErasureRequest
 
 ACCOUNT_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -66,7 +67,8 @@ def profile(request):
         user = form.save()
         messages.success(request, _("Your profile is saved."))
         return switch_language(HttpResponseRedirect(reverse("profile")), user)
-    return render(request, "accounts/profile.html", {"form": form})
+    pending = ErasureRequest.objects.filter(user=request.user, status=ErasureRequest.Status.PENDING).first()
+    return render(request, "accounts/profile.html", {"form": form, "erasure_pending": pending})
 
 
 @login_required
@@ -78,6 +80,39 @@ def download_my_data(request):
     response["Content-Disposition"] = f'attachment; filename="passage-my-data-{stamp}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_http_methods(["POST"])
+@reauthentication_required
+def request_erasure(request):
+    """The signed-in person asks to be erased; an administrator carries it out."""
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Tick the box to confirm that you want your data erased."))
+        return HttpResponseRedirect(reverse("profile"))
+    erasure.request_erasure(user=request.user)
+    messages.success(request, _("Your request is recorded. An administrator will erase your data and tell you by email."))
+    return HttpResponseRedirect(reverse("profile"))
+
+
+@require_http_methods(["GET", "POST"])
+def admin_erasure_requests(request):
+    """Wagtail admin page: pending erasure requests, each carried out after a confirmation."""
+    if not roles.is_administrator(request.user):
+        raise Http404
+    if request.method == "POST":
+        pending = ErasureRequest.objects.filter(pk=request.POST.get("request"), status=ErasureRequest.Status.PENDING).first()
+        if pending is None:
+            raise Http404
+        erasure.carry_out_erasure(erasure=pending, by=request.user)
+        messages.success(request, _("The person's data is erased."))
+        return HttpResponseRedirect(reverse("lms_admin_erasure_requests"))
+    requests = ErasureRequest.objects.select_related("user", "done_by")[:200]
+    return render(
+        request,
+        "accounts/admin/erasure_requests.html",
+        {"requests": requests, "page_title": _("Erasure requests"), "header_icon": "bin"},
+    )
 
 
 def page_not_found(request, exception=None):

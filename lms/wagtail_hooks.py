@@ -85,7 +85,10 @@ def register_people_and_places():
 
 @hooks.register("register_admin_urls")
 def register_second_factor_urls():
-    return [path("second-factor/", views.admin_second_factor, name="lms_admin_second_factor")]
+    return [
+        path("second-factor/", views.admin_second_factor, name="lms_admin_second_factor"),
+        path("erasure-requests/", views.admin_erasure_requests, name="lms_admin_erasure_requests"),
+    ]
 
 
 class AdministratorMenuItem(MenuItem):
@@ -96,3 +99,8 @@ class AdministratorMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_second_factor_menu_item():
     return AdministratorMenuItem(_("Second factor"), reverse("lms_admin_second_factor"), icon_name="key", order=900)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return AdministratorMenuItem(_("Erasure requests"), reverse("lms_admin_erasure_requests"), icon_name="bin", order=910)
