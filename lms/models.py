@@ -184,6 +184,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    inactivity_warned_at = models.DateTimeField(
+        _("warned of erasure for inactivity"), null=True, blank=True, editable=False,
+        help_text=_("When the retention job last warned that this unused account will be erased."),
+    )
 
     objects = UserManager()
 

@@ -263,6 +263,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # Gender and year of birth are asked only when a programme needs them.
 PASSAGE_COLLECT_GENDER = env_bool("PASSAGE_COLLECT_GENDER", False)
 PASSAGE_COLLECT_YEAR_OF_BIRTH = env_bool("PASSAGE_COLLECT_YEAR_OF_BIRTH", False)
+# Retention, applied by the periodic job (lms.retention); 0 keeps for ever. A trainee account
+# unused for this many years is erased (as on request) after a warning email and this many days.
+PASSAGE_INACTIVE_ACCOUNT_YEARS = int(os.environ.get("PASSAGE_INACTIVE_ACCOUNT_YEARS", "5"))
+PASSAGE_INACTIVE_WARNING_DAYS = int(os.environ.get("PASSAGE_INACTIVE_WARNING_DAYS", "30"))
+# Audit entries older than this many years are deleted (the chain stays verifiable).
+PASSAGE_AUDIT_KEEP_YEARS = int(os.environ.get("PASSAGE_AUDIT_KEEP_YEARS", "10"))
 # What erasing a person does to their certificates: "keep" only what the verify page shows (the
 # PDF is deleted), or "revoke" them as well.
 PASSAGE_ERASURE_CERTIFICATES = os.environ.get("PASSAGE_ERASURE_CERTIFICATES", "keep")
