@@ -9,8 +9,12 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         from courses.signals import course_completed
+        from lms import personal_data
 
         course_completed.connect(queue_certificate_on_completion, dispatch_uid="certificates.issue_on_completion")
+        personal_data.register(
+            "certificates", records=_certificates_of, files=_certificate_pdfs_of, erase=_erase_certificates_of
+        )
 
 
 def queue_certificate_on_completion(sender, enrolment, **kwargs):
@@ -18,3 +22,45 @@ def queue_certificate_on_completion(sender, enrolment, **kwargs):
     from certificates.tasks import issue_certificate_task
 
     issue_certificate_task.enqueue(enrolment_id=enrolment.pk)
+
+
+def _certificates_of(user) -> list[dict]:
+    """The person's certificates as printed, for their own data download."""
+    from certificates.models import Certificate
+
+    return list(
+        Certificate.objects.filter(trainee=user)
+        .order_by("issued_at", "pk")
+        .values(
+            "serial", "trainee_name", "course_title", "language", "completed_on", "hours", "score", "issuer",
+            "issued_at", "expires_on", "status", "revoked_at", "revocation_reason", "verification_code",
+        )
+    )
+
+
+def _certificate_pdfs_of(user):
+    from certificates.models import Certificate
+
+    for certificate in Certificate.objects.filter(trainee=user).exclude(pdf="").order_by("issued_at", "pk"):
+        yield f"{certificate.serial}.pdf", certificate.pdf
+
+
+def _erase_certificates_of(user, *, by):
+    """Keep only what the verify page shows; or revoke (PASSAGE_ERASURE_CERTIFICATES = "revoke")."""
+    from django.conf import settings
+    from django.utils.translation import gettext
+
+    from certificates import services
+    from certificates.models import Certificate, TrainingRecord
+
+    for certificate in Certificate.objects.filter(trainee=user):
+        if settings.PASSAGE_ERASURE_CERTIFICATES == "revoke" and certificate.status == Certificate.Status.VALID:
+            services.revoke_certificate(certificate=certificate, by=by, reason=gettext("Erased at the holder's request."))
+            certificate.refresh_from_db()
+        if certificate.pdf:
+            certificate.pdf.delete(save=False)
+        certificate.save(update_fields=["pdf"])
+    for record in TrainingRecord.objects.filter(trainee=user):
+        if record.pdf:
+            record.pdf.delete(save=False)
+        record.delete()

@@ -9,6 +9,22 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from courses.services import accept_on_activation
+        from lms import personal_data
         from lms.signals import invitation_accepted
 
         invitation_accepted.connect(accept_on_activation, dispatch_uid="courses.accept_on_activation")
+        personal_data.register("rounds", records=_rounds_of)
+
+
+def _rounds_of(user) -> list[dict]:
+    """The person's rounds of courses, for their own data download."""
+    from courses.models import Enrolment
+
+    return list(
+        Enrolment.objects.filter(trainee=user)
+        .order_by("enrolled_at", "pk")
+        .values(
+            "id", "course_title", "round", "status", "enrolled_at", "completed_at", "last_activity_at",
+            "progress_percent", "score", "cohort__name", "organisation__name", "sector__name", "country__name", "region__name",
+        )
+    )

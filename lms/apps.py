@@ -16,6 +16,25 @@ class LmsConfig(AppConfig):
         post_migrate.connect(_ensure_roles)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")
+        _share_allauth_rate_limits()
+
+
+def _share_allauth_rate_limits():
+    # allauth counts attempts (failed sign-ins, resets, sign-ups) in the module-level `cache` of
+    # allauth.core.internal.ratelimit, i.e. the default cache, which is per process in the
+    # embedded mode: a lockout must hold whichever web process answers, so its counts live in
+    # the shared "ratelimit" cache (Redis, or diskcache on one machine). allauth offers no
+    # setting for the alias; a proxy follows settings changes (tests) like django's own `cache`.
+    from allauth.core.internal import ratelimit
+    from allauth.mfa.totp.internal import auth as totp
+    from django.core.cache import caches
+    from django.utils.connection import ConnectionProxy
+
+    shared = ConnectionProxy(caches, "ratelimit")
+    ratelimit.cache = shared
+    # The same for the record of used authenticator codes: a code must not be replayed on
+    # another web process within its 30 seconds.
+    totp.cache = shared
 
 
 def _ensure_roles(sender, app_config=None, using="default", **kwargs):

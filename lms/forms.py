@@ -1,9 +1,8 @@
-"""Account forms: registration, invitation acceptance, profile."""
+"""Account forms: the profile asked at registration, invitation acceptance, profile."""
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
@@ -21,14 +20,10 @@ def optional_profile_fields() -> list[str]:
     return fields
 
 
-class EmailAuthenticationForm(AuthenticationForm):
-    username = forms.EmailField(label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
-
-
 class PasswordFieldsMixin(forms.Form):
     password1 = forms.CharField(
         label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters, not only digits, not a common password."),
+        help_text=_("At least 10 characters, not only digits, not a common password."),
     )
     password2 = forms.CharField(
         label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
@@ -66,22 +61,31 @@ class ProfileForm(forms.ModelForm):
             self.fields["gender"].help_text = _("Used only in anonymous statistics. “Prefer not to say” is fine.")
 
 
-class RegistrationForm(PasswordFieldsMixin, ProfileForm):
-    email = forms.EmailField(label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+class SignupProfileForm(forms.Form):
+    """What registration asks beside the email address and password (allauth's signup form extends it).
 
-    class Meta(ProfileForm.Meta):
-        fields = ["email"] + ProfileForm.Meta.fields
+    allauth keeps the email and password fields and their checks (no account enumeration, password
+    rules); the profile fields are the model's own, with the same rules as the profile page.
+    """
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email address exists. Sign in or reset your password."))
-        return email
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = ProfileForm(initial=kwargs.get("initial"))
+        for name, field in profile.fields.items():
+            self.fields[name] = field
+        if not self.is_bound and "preferred_language" not in self.initial:
+            from django.utils import translation
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_passwords(User(email=cleaned.get("email", ""), first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", "")))
-        return cleaned
+            self.initial["preferred_language"] = translation.get_language()
+        if "email" in self.fields:
+            self.fields["email"].label = _("Email address")
+            self.fields["email"].widget.attrs.pop("placeholder", None)
+        # Email first, then the profile, then the passwords: as people fill a paper form.
+        order = ["email", *profile.fields, "password1", "password2"]
+        self.order_fields([name for name in order if name in self.fields])
+
+    def signup(self, request, user):
+        """Nothing more to do: the adapter saves the profile with the account (lms.accounts)."""
 
 
 class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
@@ -117,3 +121,18 @@ class InvitationUploadForm(forms.Form):
                 % {"size": round(upload.size / 1024 / 1024, 1), "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1)}
             )
         return upload
+
+
+class SecondFactorResetForm(forms.Form):
+    """The person whose lost second factor an administrator removes."""
+
+    email = forms.EmailField(label=_("Email address of the person"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if not User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("No account has this email address."))
+        return email
+
+    def person(self):
+        return User.objects.get(email__iexact=self.cleaned_data["email"])

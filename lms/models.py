@@ -184,6 +184,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    inactivity_warned_at = models.DateTimeField(
+        _("warned of erasure for inactivity"), null=True, blank=True, editable=False,
+        help_text=_("When the retention job last warned that this unused account will be erased."),
+    )
 
     objects = UserManager()
 
@@ -265,11 +269,19 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.expires_at <= timezone.now()
 
 
+def personal_digest(actor_label: str, data: dict) -> str:
+    """SHA-256 of an entry's personal part (who, details): the chain covers this digest, not the values."""
+    canonical = json.dumps({"actor": actor_label, "data": data}, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 class AuditLogEntry(models.Model):
     """One recorded action (a download, a revocation, an import...), chained by hash.
 
     Each entry's hash covers its content and the previous entry's hash, so an entry changed or
-    removed afterwards breaks the chain (see ``manage.py verify_audit_log``).
+    removed afterwards breaks the chain (see ``manage.py verify_audit_log``). The personal part
+    (who, details) enters the hash through its digest: erasing a person blanks those fields and
+    keeps the digest, so the chain still verifies; until then the digest must match the fields.
     """
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -281,6 +293,8 @@ class AuditLogEntry(models.Model):
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    personal_digest = models.CharField(max_length=64, blank=True, editable=False)
+    personal_erased_at = models.DateTimeField(_("personal details erased"), null=True, blank=True, editable=False)
     previous_hash = models.CharField(max_length=64, blank=True, editable=False)
     entry_hash = models.CharField(max_length=64, unique=True, editable=False)
 
@@ -295,11 +309,10 @@ class AuditLogEntry(models.Model):
     def compute_hash(self) -> str:
         payload = {
             "created_at": self.created_at.isoformat(),
-            "actor": self.actor_label,
+            "personal": self.personal_digest,
             "action": self.action,
             "object_type": self.object_type,
             "object_id": self.object_id,
-            "data": self.data,
             "previous": self.previous_hash,
         }
         canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
@@ -316,3 +329,32 @@ class AuditChainHead(models.Model):
 
     def __str__(self):
         return self.last_hash or "(empty)"
+
+
+class ErasureRequest(models.Model):
+    """A person's request to be erased; an administrator carries it out (lms.erasure)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an administrator")
+        DONE = "done", _("Carried out")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="erasure_requests", verbose_name=_("person")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    done_at = models.DateTimeField(_("carried out"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("carried out by")
+    )
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(fields=["user"], condition=models.Q(status="pending"), name="erasure_one_pending_per_user")
+        ]
+
+    def __str__(self):
+        return str(_("Erasure request %(id)s") % {"id": self.pk})

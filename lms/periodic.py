@@ -8,6 +8,7 @@ service. Every job is idempotent, so running one twice does no harm.
 from django.core.management import call_command
 
 from assessments.services import close_overdue
+from lms.retention import apply_retention
 
 
 def _expiry_reminders():
@@ -25,4 +26,5 @@ JOBS = [
     ("close overdue quiz attempts", 60, close_overdue),
     ("certificate expiry reminders", 24 * 60 * 60, _expiry_reminders),
     ("deleting expired records files", 60 * 60, _expired_record_files),
+    ("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention),
 ]

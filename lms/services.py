@@ -1,9 +1,10 @@
-"""Account actions: register, invite, resend, accept an invitation, update a profile."""
+"""Account actions: invite, resend, accept an invitation, mark an address verified."""
 
 import hashlib
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -122,6 +123,7 @@ def accept_invitation(*, token: str, password: str, first_name: str, last_name: 
     user.is_active = True
     user.set_password(password)
     user.save(update_fields=["first_name", "last_name", "certificate_name", "preferred_language", "is_active", "password"])
+    mark_email_verified(user)
     invitation.accepted_at = timezone.now()
     invitation.token_hash = ""
     invitation.save(update_fields=["accepted_at", "token_hash"])
@@ -129,10 +131,12 @@ def accept_invitation(*, token: str, password: str, first_name: str, last_name: 
     return user
 
 
-@transaction.atomic
-def register(*, email: str, password: str, **profile):
-    """Create a trainee account from the open registration form."""
-    User = get_user_model()
-    user = User.objects.create_user(email=email, password=password, **profile)
-    roles.assign_role(user, roles.TRAINEE)
-    return user
+def mark_email_verified(user) -> None:
+    """Record the user's address as verified and primary (the proof came by another way: an invitation link)."""
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).update(primary=False)
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    elif not (address.verified and address.primary):
+        address.verified = address.primary = True
+        address.save(update_fields=["verified", "primary"])

@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "django_ratelimit",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -104,6 +107,8 @@ MIDDLEWARE = [
     "lms.middleware.PrivateResponseMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "lms.mfa.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -210,15 +215,61 @@ TASKS = {
 # --- Accounts ---------------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth.EmailBackend"]
-LOGIN_URL = "login"
+# django-allauth signs people in by email address (any letter case), with the same work done
+# for unknown addresses as for known ones; it extends Django's model backend (permissions).
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
 # Restricted pages and documents send visitors to the same sign-in page as everything else.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_ADAPTER = "lms.accounts.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "lms.forms.SignupProfileForm"
+ACCOUNT_FORMS = {"login": "lms.accounts.LoginForm"}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Registration and password reset answer the same whether or not an address has an account;
+# the owner of a known address gets an email saying so instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+# A signed-in trainee sent to the sign-in page by the admin (no access) sees it, not a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Passage: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PUBLIC_BASE_URL.startswith("https") else "http"
+# Failed sign-ins per address: PASSAGE_LOGIN_ATTEMPTS within PASSAGE_LOGIN_LOCKOUT seconds, then
+# even the right password is refused until the window has passed. Counted in the shared
+# "ratelimit" cache (see LmsConfig.ready), so several web processes count together.
+PASSAGE_LOGIN_ATTEMPTS = int(os.environ.get("PASSAGE_LOGIN_ATTEMPTS", "5"))
+PASSAGE_LOGIN_LOCKOUT = int(os.environ.get("PASSAGE_LOGIN_LOCKOUT", str(15 * 60)))
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": f"20/m/ip,{PASSAGE_LOGIN_ATTEMPTS}/{PASSAGE_LOGIN_LOCKOUT}s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+# Second factor: an authenticator app (TOTP) with recovery codes, or security keys / passkeys.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Passage"
+# Passkeys need HTTPS; allow plain http only when asked (development on another machine).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", DEBUG)
+# Roles that must set up a second factor before anything else opens (lms.mfa). Administrators
+# are always included, whatever this says.
+PASSAGE_MFA_REQUIRED_ROLES = env_list("PASSAGE_MFA_REQUIRED_ROLES", "Administrator,Ministry officer")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -229,6 +280,15 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # Gender and year of birth are asked only when a programme needs them.
 PASSAGE_COLLECT_GENDER = env_bool("PASSAGE_COLLECT_GENDER", False)
 PASSAGE_COLLECT_YEAR_OF_BIRTH = env_bool("PASSAGE_COLLECT_YEAR_OF_BIRTH", False)
+# Retention, applied by the periodic job (lms.retention); 0 keeps for ever. A trainee account
+# unused for this many years is erased (as on request) after a warning email and this many days.
+PASSAGE_INACTIVE_ACCOUNT_YEARS = int(os.environ.get("PASSAGE_INACTIVE_ACCOUNT_YEARS", "5"))
+PASSAGE_INACTIVE_WARNING_DAYS = int(os.environ.get("PASSAGE_INACTIVE_WARNING_DAYS", "30"))
+# Audit entries older than this many years are deleted (the chain stays verifiable).
+PASSAGE_AUDIT_KEEP_YEARS = int(os.environ.get("PASSAGE_AUDIT_KEEP_YEARS", "10"))
+# What erasing a person does to their certificates: "keep" only what the verify page shows (the
+# PDF is deleted), or "revoke" them as well.
+PASSAGE_ERASURE_CERTIFICATES = os.environ.get("PASSAGE_ERASURE_CERTIFICATES", "keep")
 PASSAGE_INVITE_MAX_BYTES = int(os.environ.get("PASSAGE_INVITE_MAX_BYTES", str(2 * 1024 * 1024)))
 PASSAGE_INVITE_MAX_ROWS = int(os.environ.get("PASSAGE_INVITE_MAX_ROWS", "2000"))
 
@@ -336,6 +396,11 @@ else:
 
 WAGTAIL_SITE_NAME = "Passage"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# One door: the admin signs in through the account login (lockout, second factor), and
+# passwords are reset and changed only there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,44 +17,19 @@ def health(request):
 
 
 accounts_patterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("register/", views.register, name="register"),
+    # Our own pages first; then django-allauth: sign in and out, registration, email
+    # verification, password reset and change, re-authentication, second factor (2fa/).
     path("profile/", views.profile, name="profile"),
+    path("profile/my-data.zip", views.download_my_data, name="download_my_data"),
+    path("profile/erasure/", views.request_erasure, name="request_erasure"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
-    path(
-        "password/reset/",
-        views.PasswordResetView.as_view(),
-        name="password_reset",
-    ),
-    path(
-        "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
-        name="password_reset_done",
-    ),
-    path(
-        "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(template_name="accounts/password_reset_confirm.html"),
-        name="password_reset_confirm",
-    ),
-    path(
-        "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
-        name="password_reset_complete",
-    ),
-    path(
-        "password/change/",
-        auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
-        name="password_change",
-    ),
-    path(
-        "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
-        name="password_change_done",
-    ),
+    path("", include("allauth.urls")),
 ]
 
 urlpatterns = [
+    # The admin has no door of its own: its sign-in goes to the account login (lockout, second
+    # factor); its password reset is switched off in settings.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

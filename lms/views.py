@@ -1,88 +1,26 @@
-"""Account pages: sign in, register, accept an invitation, profile; branded error pages."""
+"""Account pages of our own (accept an invitation, profile); branded error pages.
 
-from urllib.parse import urlsplit
+Sign-in, registration, password reset and change are django-allauth's (lms.accounts adapts them).
+"""
 
-from django.conf import settings
+from allauth.account.decorators import reauthentication_required
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse, translate_url
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lms import services
-from lms.forms import AcceptInvitationForm, EmailAuthenticationForm, ProfileForm, RegistrationForm
-from lms.i18n import language_of
+from lms import erasure, mfa, personal_data, roles, services
+from lms.accounts import switch_language
+from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
+from lms.models import ErasureRequest
 
-
-def _switch_language(response, request, user):
-    """Send the user on in their preferred language and remember it in the cookie."""
-    language = language_of(user)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=60 * 60 * 24 * 365)
-    if isinstance(response, HttpResponseRedirect):
-        response["Location"] = translate_url(response["Location"], language)
-    return response
-
-
-class LoginView(auth_views.LoginView):
-    form_class = EmailAuthenticationForm
-    template_name = "accounts/login.html"
-    redirect_authenticated_user = True
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["registration_open"] = settings.PASSAGE_REGISTRATION == "open"
-        return context
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        return _switch_language(response, self.request, form.get_user())
-
-
-class PasswordResetView(auth_views.PasswordResetView):
-    template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
-
-    def form_valid(self, form):
-        # Links in emails use the configured public address, never the request's Host header.
-        public = urlsplit(settings.PUBLIC_BASE_URL)
-        form.save(
-            domain_override=public.netloc,
-            use_https=public.scheme == "https",
-            token_generator=self.token_generator,
-            from_email=self.from_email,
-            email_template_name=self.email_template_name,
-            subject_template_name=self.subject_template_name,
-            request=self.request,
-        )
-        return HttpResponseRedirect(self.get_success_url())
-
-
-@require_http_methods(["GET", "POST"])
-def register(request):
-    if settings.PASSAGE_REGISTRATION != "open":
-        return render(request, "accounts/registration_closed.html", status=404)
-    if request.user.is_authenticated:
-        return HttpResponseRedirect(translate_url("/", translation.get_language()))
-    form = RegistrationForm(request.POST or None, initial={"preferred_language": translation.get_language()})
-    if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name not in {"email", "password1", "password2"}}
-        user = services.register(email=form.cleaned_data["email"], password=form.cleaned_data["password1"], **data)
-        login(request, user, backend="lms.auth.EmailBackend")
-        messages.success(request, _("Welcome to Passage. Choose a course to start."))
-        return _switch_language(HttpResponseRedirect(_catalogue_url()), request, user)
-    return render(request, "accounts/register.html", {"form": form})
-
-
-def _catalogue_url():
-    from courses.selectors import catalogue_url
-
-    return catalogue_url()
+ACCOUNT_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
 @require_http_methods(["GET", "POST"])
@@ -114,9 +52,10 @@ def accept_invitation(request, token):
             )
         except services.InvitationInvalid as error:
             return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404)
-        login(request, user, backend="lms.auth.EmailBackend")
+        # The one-time link reached the invitee's mailbox: it verifies the address too.
+        login(request, user, backend=ACCOUNT_BACKEND)
         messages.success(request, _("Your account is ready. Welcome to Passage."))
-        return _switch_language(HttpResponseRedirect(reverse("dashboard")), request, user)
+        return switch_language(HttpResponseRedirect(reverse("dashboard")), user)
     return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
 
 
@@ -127,8 +66,53 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Your profile is saved."))
-        return _switch_language(HttpResponseRedirect(reverse("profile")), request, user)
-    return render(request, "accounts/profile.html", {"form": form})
+        return switch_language(HttpResponseRedirect(reverse("profile")), user)
+    pending = ErasureRequest.objects.filter(user=request.user, status=ErasureRequest.Status.PENDING).first()
+    return render(request, "accounts/profile.html", {"form": form, "erasure_pending": pending})
+
+
+@login_required
+@reauthentication_required
+def download_my_data(request):
+    """Everything Passage holds about the signed-in person, as one ZIP (after the password again)."""
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response = StreamingHttpResponse(personal_data.zip_stream(user=request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="passage-my-data-{stamp}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["POST"])
+@reauthentication_required
+def request_erasure(request):
+    """The signed-in person asks to be erased; an administrator carries it out."""
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Tick the box to confirm that you want your data erased."))
+        return HttpResponseRedirect(reverse("profile"))
+    erasure.request_erasure(user=request.user)
+    messages.success(request, _("Your request is recorded. An administrator will erase your data and tell you by email."))
+    return HttpResponseRedirect(reverse("profile"))
+
+
+@require_http_methods(["GET", "POST"])
+def admin_erasure_requests(request):
+    """Wagtail admin page: pending erasure requests, each carried out after a confirmation."""
+    if not roles.is_administrator(request.user):
+        raise Http404
+    if request.method == "POST":
+        pending = ErasureRequest.objects.filter(pk=request.POST.get("request"), status=ErasureRequest.Status.PENDING).first()
+        if pending is None:
+            raise Http404
+        erasure.carry_out_erasure(erasure=pending, by=request.user)
+        messages.success(request, _("The person's data is erased."))
+        return HttpResponseRedirect(reverse("lms_admin_erasure_requests"))
+    requests = ErasureRequest.objects.select_related("user", "done_by")[:200]
+    return render(
+        request,
+        "accounts/admin/erasure_requests.html",
+        {"requests": requests, "page_title": _("Erasure requests"), "header_icon": "bin"},
+    )
 
 
 def page_not_found(request, exception=None):
@@ -141,3 +125,22 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+@require_http_methods(["GET", "POST"])
+def admin_second_factor(request):
+    """Wagtail admin page: an administrator removes the second factor of a person who lost it."""
+    if not roles.is_administrator(request.user):
+        raise Http404
+    form = SecondFactorResetForm(request.POST or request.GET or None)
+    person = form.person() if form.is_bound and form.is_valid() else None
+    if request.method == "POST" and person is not None and request.POST.get("confirm"):
+        mfa.reset_second_factor(user=person, by=request.user)
+        messages.success(request, _("The second factor of %(email)s is removed: they set up a new one at their next sign-in.") % {"email": person.email})
+        return HttpResponseRedirect(reverse("lms_admin_second_factor"))
+    factors = Authenticator.objects.filter(user=person).order_by("type") if person else []
+    return render(
+        request,
+        "accounts/admin/second_factor.html",
+        {"form": form, "person": person, "factors": factors, "page_title": _("Second factor"), "header_icon": "key"},
+    )

@@ -1,10 +1,13 @@
 """Admin screens of the shell: organisations, places, sectors, reporting scopes, audit log."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from lms import roles, views
 from lms.models import AuditLogEntry, Country, Organisation, Region, ReportingScope, Sector
 from lms.viewsets import RecordViewSet
 
@@ -74,3 +77,26 @@ class PeopleAndPlacesGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_and_places():
     return PeopleAndPlacesGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return [
+        path("second-factor/", views.admin_second_factor, name="lms_admin_second_factor"),
+        path("erasure-requests/", views.admin_erasure_requests, name="lms_admin_erasure_requests"),
+    ]
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_administrator(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_second_factor_menu_item():
+    return AdministratorMenuItem(_("Second factor"), reverse("lms_admin_second_factor"), icon_name="key", order=900)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return AdministratorMenuItem(_("Erasure requests"), reverse("lms_admin_erasure_requests"), icon_name="bin", order=910)

@@ -79,17 +79,11 @@ $PY manage.py db_worker --queue-name '*' --interval 1 -v0 &
 pids+=($!)
 $PY manage.py run_periodic &
 pids+=($!)
+printf '\n  Passage is running at  http://%s:%s/\n\n' "$HOST" "$PORT"
+$PY manage.py demo_logins || true
 cat <<MSG
 
-  Passage is running at  http://$HOST:$PORT/
-
-  Demo accounts (password: passage-demo)
-    Administrator     admin@passage.example
-    Trainer           trainer@passage.example
-    Ministry officer  officer@passage.example
-    Trainee           trainee@passage.example
-
-  Emails (invitations, password resets) are printed in this terminal.
+  Emails (invitations, password resets, address checks) are printed in this terminal.
   Press Ctrl-C to stop.
 
 MSG

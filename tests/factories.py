@@ -70,6 +70,27 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             roles.assign_role(self, extracted or roles.TRAINEE)
 
+    @factory.post_generation
+    def email_verified(self, create, extracted, **kwargs):
+        # Accounts from the builder can sign in: their address counts as verified
+        # (UserFactory(email_verified=False) for one that still has to confirm it).
+        if create and extracted is not False:
+            from lms.services import mark_email_verified
+
+            mark_email_verified(self)
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        # Administrators and officers must have a second factor before any page opens; the
+        # builder gives them an authenticator app, as they would have set up at first sign-in
+        # (UserFactory(role=..., second_factor=False) for one who has not yet).
+        if not create or extracted is False:
+            return
+        from lms import mfa
+
+        if extracted or mfa.requires_second_factor(self):
+            self._totp_secret, self._recovery_codes = mfa.activate_totp(user=self)
+
 
 def ensure_wagtail_base():
     """Wagtail's rows from data migrations (root page, locale, collection) and the roles.
@@ -205,3 +226,13 @@ def add_quiz(course, questions, *, title="Check your knowledge", **settings):
         quiz.slots.add(QuizSlot(question=question, sort_order=order))
     module.add_child(instance=quiz)
     return quiz
+
+
+def mark_reauthenticated(client, user, method="password"):
+    """As if the person had just confirmed their password again (allauth's re-authentication record)."""
+    import time
+
+    session = client.session
+    session["account_authentication_methods"] = [{"method": method, "at": time.time(), "reauthenticated": True}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import (
@@ -187,6 +188,9 @@ def audit_log(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 @records_role_required
+# A token opens person-level records to another system: making one asks for the password or
+# second factor again (allauth keeps the form and resumes it after).
+@reauthentication_required(allow_get=True)
 def tokens(request):
     """The user's API tokens; a new key is shown once, on the page that made it."""
     new_key = None

@@ -185,6 +185,11 @@ def test_invitation_link_sets_the_password_once(client, trainer_client, cohort):
     again = client.post(link, data)
     assert again.status_code == 404
     assert "no longer valid" in again.content.decode()
+    # The link proved the address: she signs in with her password, no verification email.
+    outbox = len(mail.outbox)
+    signed = client.post(reverse("account_login"), {"login": "awa@example.org", "password": "a long pass phrase"})
+    assert signed.status_code == 302 and signed["Location"] != reverse("account_email_verification_sent")
+    assert len(mail.outbox) == outbox
 
 
 def test_expired_invitation_can_be_resent(client, trainer_client, cohort):

@@ -40,3 +40,22 @@ def test_a_deleted_entry_is_detected():
     entries = [audit.record(actor=None, action=f"a{i}") for i in range(3)]
     AuditLogEntry.objects.filter(pk=entries[1].pk).delete()
     assert audit.verify_chain().broken_at == entries[2].pk
+
+
+def test_the_migration_rechains_the_log_and_anchors_the_old_head():
+    import importlib
+
+    from django.apps import apps
+
+    from lms.models import AuditChainHead
+
+    for i in range(3):
+        audit.record(actor=None, action=f"a{i}", data={"n": i})
+    old_head = AuditChainHead.objects.get(pk=1).last_hash
+    AuditLogEntry.objects.update(personal_digest="")  # as the entries were before the migration
+    importlib.import_module("lms.migrations.0004_audit_personal_digest_and_erasure_requests").rechain(apps, None)
+    anchor = AuditLogEntry.objects.order_by("-id").first()
+    assert anchor.action == "audit.rechained" and anchor.data == {"previous_format_head": old_head, "entries": 3}
+    assert AuditChainHead.objects.get(pk=1).last_hash == anchor.entry_hash
+    assert audit.verify_chain().ok and audit.verify_chain().checked == 4
+    assert audit.record(actor=None, action="after").previous_hash == anchor.entry_hash

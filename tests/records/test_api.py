@@ -7,6 +7,7 @@ from django.urls import reverse
 from courses.models import ApiToken
 from courses.records import services
 from lms.models import AuditLogEntry
+from tests.factories import mark_reauthenticated
 
 from .conftest import administrator, officer
 
@@ -147,8 +148,20 @@ def test_api_page_query_count_does_not_grow_with_rows(world, client, django_asse
     assert len(large.json()["results"]) == 5
 
 
+def test_making_a_token_asks_for_the_password_again(world, client):
+    client.force_login(world.officer_senegal)
+    assert client.get(reverse("records:tokens")).status_code == 200
+    response = client.post(reverse("records:tokens"), {"name": "Registry"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not ApiToken.objects.exists()
+    # Confirmed with the password: the request that was held is carried out.
+    response = client.post(response["Location"], {"password": "correct horse battery"}, follow=True)
+    assert ApiToken.objects.filter(user=world.officer_senegal, name="Registry").exists()
+
+
 def test_tokens_page_shows_a_new_key_once(world, client):
     client.force_login(world.officer_senegal)
+    mark_reauthenticated(client, world.officer_senegal)
     response = client.post(reverse("records:tokens"), {"name": "Registry"})
     key = response.context["new_key"]
     assert key and key in response.content.decode()

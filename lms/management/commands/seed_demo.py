@@ -32,12 +32,19 @@ from courses.models import (
     ModulePage,
     Topic,
 )
-from lms import roles
+from lms import mfa, roles
 from lms.models import Country, Organisation, Region, ReportingScope, Sector
+from lms.services import mark_email_verified
 
 QUIZ_DIR = Path(__file__).resolve().parents[3] / "content" / "demo" / "quizzes"
 QUIZ_TITLES = {"fr": "Vérifiez vos connaissances"}
 DEMO_PASSWORD = "passage-demo"  # noqa: S105 - printed by make run; demo accounts only
+# The demo administrator and officer must sign in with a second factor: fixed authenticator-app
+# secrets (base32), printed by `make run`, so anyone can add them to an app and try the demo.
+DEMO_TOTP_SECRETS = {
+    "admin@passage.example": "PASSAGEDEMOADMINISTRATORTOTPKEYA",  # noqa: S105 - demo accounts only
+    "officer@passage.example": "PASSAGEDEMOMINISTRYOFFICERTOTPKY",  # noqa: S105 - demo accounts only
+}
 DEMO_ACCOUNTS = [
     # email, role, given name, family name, printed name, organisation
     ("admin@passage.example", roles.ADMINISTRATOR, "Amina", "Diallo", "Amina Diallo", None),
@@ -206,6 +213,9 @@ class Command(BaseCommand):
                     is_staff=role == roles.ADMINISTRATOR,
                 )
                 roles.assign_role(user, role)
+            mark_email_verified(user)
+            if email in DEMO_TOTP_SECRETS and not mfa.has_second_factor(user):
+                mfa.activate_totp(user=user, secret=DEMO_TOTP_SECRETS[email])
             users[role] = user
         scope, _ = ReportingScope.objects.get_or_create(officer=users[roles.MINISTRY_OFFICER])
         scope.countries.add(Country.objects.get(code="SN"))
