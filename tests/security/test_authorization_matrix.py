@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -53,7 +54,7 @@ from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import int_to_base36, urlsafe_base64_encode
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from assessments import services as quizzes
@@ -95,7 +96,8 @@ ACTORS = (ANONYMOUS, TRAINEE, OTHER_TRAINEE, TRAINER, OTHER_TRAINER, OFFICER, OT
 SIGNED_IN = ACTORS[1:]
 OUTSIDERS = (OTHER_TRAINEE, OTHER_TRAINER, OTHER_OFFICER)
 RECORDS_ROLES = (TRAINER, OTHER_TRAINER, OFFICER, OTHER_OFFICER, ADMIN)
-TRAINERS = (TRAINER, OTHER_TRAINER, ADMIN)  # has_role(TRAINER) counts administrators
+TRAINERS = (TRAINER, OTHER_TRAINER, ADMIN)
+WITH_SECOND_FACTOR = (OFFICER, OTHER_OFFICER, ADMIN)  # required for their roles (PASSAGE_MFA_REQUIRED_ROLES)  # has_role(TRAINER) counts administrators
 
 LOGIN = "login"  # a 302 to Passage's sign-in page (restricted pages and documents included)
 
@@ -116,6 +118,11 @@ def everyone(status) -> dict:
 def signed_in(status, anonymous=LOGIN) -> dict:
     """Any signed-in user gets ``status`` (their own view of the page)."""
     return {ANONYMOUS: anonymous, **{actor: status for actor in SIGNED_IN}}
+
+
+def by_factor(status, *, without) -> dict:
+    """``status`` for those with a second factor (officers, administrators), ``without`` for the others."""
+    return {ANONYMOUS: LOGIN, **{actor: status if actor in WITH_SECOND_FACTOR else without for actor in SIGNED_IN}}
 
 
 def only(status, *allowed, anonymous=LOGIN) -> dict:
@@ -195,20 +202,55 @@ MATRIX: dict[str, list[Case]] = {
         Case(lambda w: f"/media/original_images/%2e%2e/{w.training_record.pdf.name}", everyone(404), label="encoded-dotdot-record"),
         Case(lambda w: f"/media/images/../{w.export.file.name}", everyone(404), label="dotdot-records-export"),
     ],
-    # Accounts.
-    "en/accounts/login/": case(lambda w: R("login"), signed_in(302, anonymous=200)),
-    "en/accounts/logout/": post(lambda w: R("logout"), everyone(302)),
-    "en/accounts/register/": case(lambda w: R("register"), signed_in(302, anonymous=200)),
+    # Accounts (django-allauth, and our profile, own-data and erasure pages).
+    "en/accounts/login/": case(lambda w: R("account_login"), everyone(200)),
+    "en/accounts/logout/": post(lambda w: R("account_logout"), everyone(302)),
+    "en/accounts/signup/": case(lambda w: R("account_signup"), everyone(200)),
+    "en/accounts/inactive/": case(lambda w: R("account_inactive"), everyone(200)),
     "en/accounts/profile/": case(lambda w: R("profile"), signed_in(200)),
+    # Sensitive: each asks for the password again before anything is served.
+    "en/accounts/profile/my-data.zip": case(lambda w: R("download_my_data"), signed_in(302)),
+    "en/accounts/profile/erasure/": post(lambda w: R("request_erasure"), signed_in(302)),
     "en/accounts/invitation/<str:token>/": case(lambda w: R("accept_invitation", args=[w.invitation_token]), everyone(200)),
-    "en/accounts/password/reset/": case(lambda w: R("password_reset"), everyone(200)),
-    "en/accounts/password/reset/sent/": case(lambda w: R("password_reset_done"), everyone(200)),
-    "en/accounts/password/reset/<uidb64>/<token>/": case(
-        lambda w: R("password_reset_confirm", args=[w.reset_uid, w.reset_token]), everyone(302)
+    "en/accounts/reauthenticate/": case(lambda w: R("account_reauthenticate"), signed_in(200)),
+    # Re-authentication is by password or second factor only, never by a code sent by email.
+    "en/accounts/reauthenticate/code/": case(lambda w: R("account_request_reauthentication_code"), signed_in(403)),
+    "en/accounts/reauthenticate/code/confirm/": case(lambda w: R("account_confirm_reauthentication_code"), signed_in(403)),
+    "en/accounts/email/": case(lambda w: R("account_email"), signed_in(200)),
+    "en/accounts/confirm-email/": case(lambda w: R("account_email_verification_sent"), everyone(200)),
+    r"en/accounts/^confirm-email/(?P<key>[-:\w]+)/$": case(
+        lambda w: R("account_confirm_email", args=["not-a-key"]), everyone(200)
     ),
-    "en/accounts/password/reset/done/": case(lambda w: R("password_reset_complete"), everyone(200)),
-    "en/accounts/password/change/": case(lambda w: R("password_change"), signed_in(200)),
-    "en/accounts/password/change/done/": case(lambda w: R("password_change_done"), signed_in(200)),
+    # Sign-in by emailed code is off: nothing to confirm, back to the sign-in (or the dashboard).
+    "en/accounts/login/code/confirm/": case(lambda w: R("account_confirm_login_code"), everyone(302)),
+    "en/accounts/password/change/": case(lambda w: R("account_change_password"), signed_in(200)),
+    "en/accounts/password/set/": case(lambda w: R("account_set_password"), signed_in(302)),
+    "en/accounts/password/reset/": case(lambda w: R("account_reset_password"), everyone(200)),
+    "en/accounts/password/reset/done/": case(lambda w: R("account_reset_password_done"), everyone(200)),
+    r"en/accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": case(
+        lambda w: R("account_reset_password_from_key", kwargs={"uidb36": w.reset_uid36, "key": "not-a-key"}), everyone(200)
+    ),
+    "en/accounts/password/reset/key/done/": case(lambda w: R("account_reset_password_from_key_done"), everyone(200)),
+    # Second factor: one's own authenticators only.
+    "en/accounts/2fa/": case(lambda w: R("mfa_index"), signed_in(200)),
+    "en/accounts/2fa/authenticate/": case(lambda w: R("mfa_authenticate"), everyone(302)),
+    "en/accounts/2fa/reauthenticate/": case(lambda w: R("mfa_reauthenticate"), by_factor(200, without=302)),
+    "en/accounts/2fa/totp/activate/": case(lambda w: R("mfa_activate_totp"), signed_in(302)),
+    "en/accounts/2fa/totp/deactivate/": case(lambda w: R("mfa_deactivate_totp"), by_factor(302, without=404)),
+    "en/accounts/2fa/recovery-codes/": case(lambda w: R("mfa_view_recovery_codes"), by_factor(302, without=404)),
+    "en/accounts/2fa/recovery-codes/generate/": case(lambda w: R("mfa_generate_recovery_codes"), signed_in(302)),
+    "en/accounts/2fa/recovery-codes/download/": case(lambda w: R("mfa_download_recovery_codes"), by_factor(302, without=404)),
+    "en/accounts/2fa/webauthn/": case(lambda w: R("mfa_list_webauthn"), signed_in(200)),
+    "en/accounts/2fa/webauthn/add/": case(lambda w: R("mfa_add_webauthn"), signed_in(302)),
+    "en/accounts/2fa/webauthn/reauthenticate/": case(lambda w: R("mfa_reauthenticate_webauthn"), signed_in(302)),
+    # Password first (re-authentication), then only one's own key is found.
+    "en/accounts/2fa/webauthn/keys/<int:pk>/remove/": case(
+        lambda w: R("mfa_remove_webauthn", args=[w.admin_authenticator.pk]), signed_in(302)
+    ),
+    "en/accounts/2fa/webauthn/keys/<int:pk>/edit/": case(
+        lambda w: R("mfa_edit_webauthn", args=[w.admin_authenticator.pk]), signed_in(302)
+    ),
+    "en/accounts/2fa/webauthn/login/": case(lambda w: R("mfa_login_webauthn"), everyone(302)),
     # Learning.
     "en/dashboard/": case(lambda w: R("dashboard"), signed_in(200)),
     "en/catalogue/": case(lambda w: R("catalogue"), everyone(302)),
@@ -408,6 +450,8 @@ class World:
     page_restriction: object = None
     protected_page: object = None
     reset_uid: str = ""
+    reset_uid36: str = ""
+    admin_authenticator: object = None
     reset_token: str = ""
     revision: object = None
 
@@ -549,6 +593,8 @@ def build_world(media_root) -> World:
         invitation=invitation, invitation_token=invitation_token, cohort_invitation=cohort_invitation, export=export, api_token=api_token,
         document=document, private_document=private_document, collection_restriction=collection_restriction,
         page_restriction=page_restriction, protected_page=protected,
+        reset_uid36=int_to_base36(classmate.pk),
+        admin_authenticator=Authenticator.objects.filter(user=admin).first(),
         reset_uid=urlsafe_base64_encode(force_bytes(classmate.pk)), reset_token=default_token_generator.make_token(classmate),
         revision=draft.save_revision(),
     )
@@ -611,7 +657,7 @@ def check(response, expected, *, actor, url) -> None:
     status = response.status_code
     if expected == LOGIN:
         location = response.get("Location", "")
-        sign_in = (reverse("login"),)
+        sign_in = (reverse("account_login"),)
         assert status == 302 and location.split("?")[0].endswith(sign_in), (
             f"{actor} at {url}: expected a redirect to sign in, got {status} {location}"
         )
