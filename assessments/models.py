@@ -105,13 +105,23 @@ class Question(PolymorphicModel):
         return ""
 
 
+class PlainDecimalBlock(blocks.DecimalBlock):
+    """A number the edit form shows as people write it: 100 and 33.33333, never 1E+2."""
+
+    def value_for_form(self, value):
+        if value is None:
+            return value
+        text = format(Decimal(value).normalize(), "f")
+        return "0" if text == "-0" else text
+
+
 def _stream_options(stream) -> list[tuple[str, dict]]:
     return [(child.id, child.value) for child in stream]
 
 
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("answer"), max_length=500)
-    fraction = blocks.DecimalBlock(
+    fraction = PlainDecimalBlock(
         label=_("credit (%)"), min_value=-100, max_value=100, default=0, help_text=_("100 for a right answer; negative to penalise.")
     )
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
@@ -221,7 +231,7 @@ class OrderingQuestion(Question):
 
 class TextAnswerBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("accepted answer"), max_length=300, help_text=_("* matches any characters."))
-    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
 
 
@@ -245,11 +255,11 @@ class ShortAnswerQuestion(Question):
 
 
 class NumericAnswerBlock(blocks.StructBlock):
-    value = blocks.DecimalBlock(label=_("value"), required=False)
-    tolerance = blocks.DecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
-    low = blocks.DecimalBlock(label=_("or from"), required=False)
-    high = blocks.DecimalBlock(label=_("to"), required=False)
-    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    value = PlainDecimalBlock(label=_("value"), required=False)
+    tolerance = PlainDecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
+    low = PlainDecimalBlock(label=_("or from"), required=False)
+    high = PlainDecimalBlock(label=_("to"), required=False)
+    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
 
 

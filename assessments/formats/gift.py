@@ -18,7 +18,7 @@ anything else is short answer.
 True/false feedback comes as ``{T#wrong#right}``: the first text is shown to a trainee who
 answers wrongly, the second to one who answers rightly, as in Moodle.
 
-``[moodle]`` (Moodle's auto-format) is read as plain text. Moodle's ``// [id:…]`` and
+``[moodle]`` is Moodle's auto-format (HTML allowed, line breaks kept). Moodle's ``// [id:…]`` and
 ``// [tag:…]`` lines are comments here, and a text without answers (a Moodle “description”)
 is an error, not a question.
 
@@ -64,7 +64,7 @@ _HELD = re.compile("\ue000([0-9a-f])|[\ue001-\ue00f]")
 
 _CATEGORY = "$CATEGORY:"
 _FORMAT_TAG = re.compile(r"\[(html|markdown|plain|moodle)\]")
-_FORMATS = {"html": "html", "markdown": "markdown", "plain": "plain", "moodle": "plain"}
+_FORMATS = {"html": "html", "markdown": "markdown", "plain": "plain", "moodle": "moodle"}
 _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _BLANK = "_____"
@@ -95,6 +95,7 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
 
     category: tuple[str, ...] = ()
     seen_question = False
+    unclosed = False  # the previous question opened a brace and a blank line came before "}"
     for block in _blocks(text):
         if block[0][1].startswith(_CATEGORY):
             category = split_category_path(block[0][1][len(_CATEGORY) :])
@@ -103,8 +104,26 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
                 continue
         seen_question = True
         line = block[0][0]
+        source = "\n".join(content for _number, content in block)
+        held = _hold(source)
+        if unclosed and held.find("}") != -1 and not -1 < held.find("{") < held.find("}"):
+            # The rest of the question above, cut off by a blank line: its error is reported
+            # there, where the brace was opened, and not again here.
+            unclosed = False
+            continue
+        unclosed = held.rfind("{") > held.rfind("}")
+        if unclosed:
+            result.errors.append(
+                _at_line(
+                    line,
+                    _(
+                        "The brace opened in this question is not closed before the next blank "
+                        "line; close the answers with } and leave no blank line between { and }."
+                    ),
+                )
+            )
+            continue
         try:
-            source = "\n".join(content for _number, content in block)
             question = _read_question(source, line, category)
         except _Problem as problem:
             result.errors.append(_at_line(line, str(problem)))
@@ -285,6 +304,9 @@ def _read_choices(question: QuestionData, block: str) -> None:
 
 def _read_matching(question: QuestionData, block: str) -> None:
     question.kind = Kind.MATCHING
+    # A distractor may be written on its own line as "-> text", without "=": it is a pair of
+    # its own, not the end of the previous answer.
+    block = re.sub(r"\n[ \t]*->", "\n=->", block)
     for number, answer in enumerate(_answers(block, "="), 1):
         left, arrow, right = answer.partition("->")
         if not arrow:

@@ -17,7 +17,7 @@ class Kind(StrEnum):
     ORDERING = "ordering"  # Moodle XML only: GIFT has no syntax for it.
 
 
-TEXT_FORMATS = ("html", "markdown", "plain")
+TEXT_FORMATS = ("html", "markdown", "plain", "moodle")
 
 
 @dataclass

@@ -42,9 +42,9 @@ _FORMATS_IN = {
     "html": "html",
     "markdown": "markdown",
     "plain_text": "plain",
-    "moodle_auto_format": "plain",
+    "moodle_auto_format": "moodle",
 }
-_FORMATS_OUT = {"html": "html", "markdown": "markdown", "plain": "plain_text"}
+_FORMATS_OUT = {"html": "html", "markdown": "markdown", "plain": "plain_text", "moodle": "moodle_auto_format"}
 _TYPES_IN = {
     "multichoice": None,  # single or multiple, from <single>
     "truefalse": Kind.TRUE_FALSE,
