@@ -6,3 +6,8 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Assessments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from assessments.types import registry
+
+        registry.load_builtin()

@@ -74,7 +74,6 @@ class Question(PolymorphicModel):
     )
 
     base_panels = [FieldPanel("category"), FieldPanel("title"), FieldPanel("stem"), FieldPanel("default_mark")]
-    key_panels: list = []
     feedback_panels = [FieldPanel("general_feedback"), FieldPanel("tags")]
 
     class Meta:
@@ -88,10 +87,6 @@ class Question(PolymorphicModel):
 
     def __str__(self):
         return self.title
-
-    @classmethod
-    def get_panels(cls):
-        return cls.base_panels + cls.key_panels + cls.feedback_panels
 
     def grading_spec(self) -> dict:
         """The key in the form ``assessments.grading`` reads."""
@@ -134,7 +129,6 @@ class ChoiceQuestion(Question):
     """Shared by single choice and multiple response."""
 
     choices = StreamField([("choice", ChoiceBlock())], verbose_name=_("answers"))
-    key_panels = [FieldPanel("choices")]
 
     def grading_spec(self):
         return {
@@ -170,7 +164,6 @@ class TrueFalseQuestion(Question):
     correct_answer = models.BooleanField(_("the statement is true"), default=True)
     feedback_true = models.CharField(_("feedback when answering “true”"), max_length=500, blank=True)
     feedback_false = models.CharField(_("feedback when answering “false”"), max_length=500, blank=True)
-    key_panels = [FieldPanel("correct_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")]
 
     class Meta:
         verbose_name = _("true/false question")
@@ -190,7 +183,6 @@ class MatchPairBlock(blocks.StructBlock):
 class MatchingQuestion(Question):
     kind = "matching"
     pairs = StreamField([("pair", MatchPairBlock())], verbose_name=_("pairs"))
-    key_panels = [FieldPanel("pairs")]
 
     class Meta:
         verbose_name = _("matching question")
@@ -214,7 +206,6 @@ class OrderingQuestion(Question):
         [("item", blocks.CharBlock(label=_("item"), max_length=300))],
         verbose_name=_("items in the right order"),
     )
-    key_panels = [FieldPanel("items")]
 
     class Meta:
         verbose_name = _("ordering question")
@@ -239,7 +230,6 @@ class ShortAnswerQuestion(Question):
     kind = "short_answer"
     answers = StreamField([("answer", TextAnswerBlock())], verbose_name=_("accepted answers"))
     case_sensitive = models.BooleanField(_("letter case matters"), default=False)
-    key_panels = [FieldPanel("answers"), FieldPanel("case_sensitive")]
 
     class Meta:
         verbose_name = _("short answer question")
@@ -266,7 +256,6 @@ class NumericAnswerBlock(blocks.StructBlock):
 class NumericalQuestion(Question):
     kind = "numerical"
     answers = StreamField([("answer", NumericAnswerBlock())], verbose_name=_("accepted answers"))
-    key_panels = [FieldPanel("answers")]
 
     class Meta:
         verbose_name = _("numerical question")
@@ -293,7 +282,6 @@ class NumericalQuestion(Question):
 class EssayQuestion(Question):
     kind = "essay"
     rubric = RichTextField(_("grading notes"), features=STEM_FEATURES, blank=True, help_text=_("For graders only."))
-    key_panels = [FieldPanel("rubric")]
 
     class Meta:
         verbose_name = _("essay question")

@@ -45,7 +45,17 @@ from .common import (
     split_category_path,
     strip_nul,
 )
-from .model import Choice, ImportResult, Kind, MatchPair, NumericAnswer, QuestionData, TextAnswer
+from .model import (
+    VARIANTS,
+    Choice,
+    ImportResult,
+    Kind,
+    MatchPair,
+    NumericAnswer,
+    QuestionData,
+    TextAnswer,
+    syntax_of,
+)
 
 _ = gettext
 
@@ -69,6 +79,7 @@ _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _BLANK = "_____"
 _NEEDS_ESCAPE = re.compile(r"[\\~=#{}:]")
+_TYPE_HINT = re.compile(r"//\s*\[type:([a-z0-9_]+)\]\s*$")
 
 
 class _Problem(Exception):
@@ -96,7 +107,7 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
     category: tuple[str, ...] = ()
     seen_question = False
     unclosed = False  # the previous question opened a brace and a blank line came before "}"
-    for block in _blocks(text):
+    for block, hint in _blocks(text):
         if block[0][1].startswith(_CATEGORY):
             category = split_category_path(block[0][1][len(_CATEGORY) :])
             block = block[1:]
@@ -128,6 +139,8 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
         except _Problem as problem:
             result.errors.append(_at_line(line, str(problem)))
             continue
+        if hint and VARIANTS.get(hint) == question.kind:
+            question.kind = hint  # a type carried by this syntax (an unknown hint is a comment)
         found = problems(question)
         if found:
             result.errors.extend(_at_line(line, message) for message in found)
@@ -142,19 +155,25 @@ def _at_line(line: int, message: str) -> str:
     return _("Line %(line)s: %(message)s") % {"line": line, "message": message}
 
 
-def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
-    """Each run of non-blank lines as (line number, stripped line), comments left out."""
+def _blocks(text: str) -> Iterator[tuple[list[tuple[int, str]], str | None]]:
+    """Each run of non-blank lines as (line number, stripped line), comments left out, with the
+    type named by a ``// [type:name]`` comment in or just before it (None without one)."""
     block: list[tuple[int, str]] = []
+    hint = None
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
             if block:
-                yield block
-                block = []
-        elif not line.startswith("//"):
+                yield block, hint
+                block, hint = [], None
+        elif line.startswith("//"):
+            named = _TYPE_HINT.match(line)
+            if named:
+                hint = named[1]
+        else:
             block.append((number, line))
     if block:
-        yield block
+        yield block, hint
 
 
 def _hold(text: str) -> str:
@@ -397,7 +416,7 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
     parts = []
     category: tuple[str, ...] = ()
     for question in questions:
-        if question.kind not in _ANSWER_WRITERS:
+        if syntax_of(question.kind) not in _ANSWER_WRITERS:
             title = " ".join(question.title.split())
             parts.append(
                 "// "
@@ -410,7 +429,8 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
         if tuple(question.category) != category:
             category = tuple(question.category)
             parts.append(f"{_CATEGORY} {join_category_path(category) or '$course$/top'}")
-        parts.append(_write_question(question))
+        hint = f"// [type:{question.kind}]\n" if question.kind in VARIANTS else ""
+        parts.append(hint + _write_question(question))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
@@ -433,7 +453,7 @@ def _write_question(question: QuestionData) -> str:
     stem = question.stem
     if stem_format != "plain" or stem.startswith(("[", "//", "$")):
         head += tag  # a line starting with // or $CATEGORY would otherwise not be text
-    block = "{" + _ANSWER_WRITERS[question.kind](question, tag) + "}"
+    block = "{" + _ANSWER_WRITERS[syntax_of(question.kind)](question, tag) + "}"
     blank = stem.find(_BLANK)
     if blank != -1 and stem[blank + len(_BLANK) :].strip():
         # Put the answers where the blank is, so that reading it back gives the same text.
@@ -464,7 +484,7 @@ def _weight(fraction: float) -> str:
 
 def _write_choices(question: QuestionData, tag: str) -> str:
     lines = []
-    marked = question.kind != Kind.SINGLE_CHOICE  # only a single-choice question has a “=”
+    marked = syntax_of(question.kind) != Kind.SINGLE_CHOICE  # only a single-choice question has a “=”
     for choice in question.choices:
         answer = _escape_answer(choice.text, tag) + _feedback(choice.feedback, tag)
         if not marked and choice.fraction == 1:
