@@ -91,6 +91,7 @@ def import_questions_view(request):
         else:
             context["result"] = result
             context["kind"] = kind
+            context["rows"] = importing.preview_rows(result.questions)
             if result.ok:
                 path = private_storage().save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data))
                 context["upload"] = signing.dumps({"path": path, "name": upload.name}, salt=UPLOAD_SALT)

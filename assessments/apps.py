@@ -8,8 +8,10 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from assessments.types import registry
         from lms import personal_data
 
+        registry.load_builtin()
         personal_data.register("quiz_attempts", records=_attempts_of)
 
 

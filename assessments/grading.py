@@ -1,9 +1,10 @@
 """Grading of one response against one question's key: pure functions, no database.
 
 Each question type gives a *spec* (its key, with stable option ids) and the trainee gives a
-*response* (option ids, text or numbers). ``grade(kind, spec, response)`` returns the fraction
-of the mark earned, in 0..1, and the feedback that applies. Essays are graded by a person:
-``grade`` returns ``None`` for them.
+*response* (option ids, text or numbers). One function per way of grading, e.g.
+``single_choice(spec, response)``, returns the fraction of the mark earned, in 0..1, and the
+feedback that applies. The question types (``assessments.types``) choose which function grades
+them; essays are graded by a person and call none.
 """
 
 import re
@@ -11,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from statistics import mean
-
-MANUAL_KINDS = frozenset({"essay"})
 
 
 @dataclass(frozen=True)
@@ -26,16 +25,8 @@ def clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
     return max(low, min(high, value))
 
 
-def grade(kind: str, spec: dict, response: dict | None) -> Outcome | None:
-    """Grade a response; None when a person must grade it (essays)."""
-    if kind in MANUAL_KINDS:
-        return None
+def single_choice(spec: dict, response: dict) -> Outcome:
     response = response or {}
-    grader = _GRADERS[kind]
-    return grader(spec, response)
-
-
-def _single_choice(spec, response):
     choices = {choice["id"]: choice for choice in spec["choices"]}
     chosen = choices.get(response.get("choice"))
     if chosen is None:
@@ -44,7 +35,8 @@ def _single_choice(spec, response):
     return Outcome(clamp(float(chosen["fraction"])), feedback)
 
 
-def _multiple_response(spec, response):
+def multiple_response(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     choices = {choice["id"]: choice for choice in spec["choices"]}
     selected = [choices[i] for i in dict.fromkeys(response.get("choices") or []) if i in choices]
     total = sum(float(choice["fraction"]) for choice in selected)
@@ -52,7 +44,8 @@ def _multiple_response(spec, response):
     return Outcome(clamp(total), feedback)
 
 
-def _true_false(spec, response):
+def true_false(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     value = response.get("value")
     if value not in (True, False):
         return Outcome(0.0)
@@ -61,7 +54,8 @@ def _true_false(spec, response):
     return Outcome(1.0 if right else 0.0, [feedback] if feedback else [])
 
 
-def _matching(spec, response):
+def matching(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     pairs = [pair for pair in spec["pairs"] if pair.get("left")]
     if not pairs:
         return Outcome(0.0)
@@ -72,7 +66,8 @@ def _matching(spec, response):
     return Outcome(correct / len(pairs))
 
 
-def _ordering(spec, response):
+def ordering(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     key = list(spec["items"])
     given = list(response.get("order") or [])
     if not key or sorted(given) != sorted(key):
@@ -94,7 +89,8 @@ def wildcard_match(pattern: str, text: str) -> bool:
     return re.fullmatch(regex, text, flags=re.DOTALL) is not None
 
 
-def _short_answer(spec, response):
+def short_answer(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     case_sensitive = bool(spec.get("case_sensitive"))
     given = normalise_text(response.get("text", ""), case_sensitive=case_sensitive)
     if not given:
@@ -123,7 +119,8 @@ def parse_number(text) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _numerical(spec, response):
+def numerical(spec: dict, response: dict) -> Outcome:
+    response = response or {}
     number = parse_number(response.get("text"))
     if number is None:
         return Outcome(0.0)
@@ -140,17 +137,6 @@ def _numerical(spec, response):
     if best is None:
         return Outcome(0.0)
     return Outcome(clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else [])
-
-
-_GRADERS = {
-    "single_choice": _single_choice,
-    "multiple_response": _multiple_response,
-    "true_false": _true_false,
-    "matching": _matching,
-    "ordering": _ordering,
-    "short_answer": _short_answer,
-    "numerical": _numerical,
-}
 
 
 def final_grade(method: str, grades: list[float]) -> float | None:

@@ -1,32 +1,22 @@
 """Turn parsed questions (``assessments.formats``) into bank questions, and back for export."""
 
-import html
 import json
 import uuid
 from decimal import Decimal
 
-import nh3
 from django.db import transaction
 
 from assessments import models
-from assessments.formats.model import Choice, MatchPair, NumericAnswer, QuestionData, TextAnswer
+from assessments.formats.html import ALLOWED_TAGS, to_html, to_plain
+from assessments.formats.model import QuestionData
+from assessments.types import registry
 
-# What a question's stem may keep from imported HTML; everything else (scripts, styles,
-# event handlers, images from elsewhere) is dropped.
-ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a", "code", "sub", "sup"}
-
-
-def to_html(text: str, text_format: str) -> str:
-    """Rich text for Wagtail from an imported text in its declared format."""
-    if text_format == "html":
-        return nh3.clean(text, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="noopener noreferrer")
-    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
-    return "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs) or "<p></p>"
+__all__ = ["ALLOWED_TAGS", "build", "import_questions", "plain", "preview_rows", "to_data", "to_html"]
 
 
-def plain(text: str) -> str:
-    """Option texts are plain text: strip markup from HTML-formatted imports."""
-    return html.unescape(nh3.clean(text, tags=set())).strip()
+def plain(text: str, text_format: str = "html") -> str:
+    """Option texts are plain text: strip the markup of formatted imports."""
+    return to_plain(text, text_format)
 
 
 def _stream(block_type: str, values) -> str:
@@ -34,55 +24,39 @@ def _stream(block_type: str, values) -> str:
 
 
 def _percent(fraction: float) -> str:
-    return str(Decimal(str(round(fraction * 100, 5))).normalize())
+    """0.3333333 -> "33.33333", 1.0 -> "100": as a trainer reads it in the edit form, never "1E+2"."""
+    text = format(Decimal(str(round(fraction * 100, 5))).normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _fraction(percent) -> float:
+    """The stored "33.33333" (percent) as the fraction 0.3333333, without float noise."""
+    return float(Decimal(str(percent)).scaleb(-2))
 
 
 def build(data: QuestionData, *, category: models.QuestionCategory, by=None) -> models.Question:
     """An unsaved bank question of the right type for one parsed question."""
     common = {
         "category": category,
-        "title": (data.title or plain(data.stem))[:255] or "Question",
+        "title": (data.title or plain(data.stem, data.stem_format))[:255] or "Question",
         "stem": to_html(data.stem, data.stem_format),
         "default_mark": Decimal(str(data.default_mark)),
         "general_feedback": to_html(data.general_feedback, data.stem_format) if data.general_feedback else "",
         "created_by": by,
     }
-    kind = data.kind
-    if kind in ("single_choice", "multiple_response"):
-        model = models.SingleChoiceQuestion if kind == "single_choice" else models.MultipleResponseQuestion
-        choices = [{"text": plain(c.text), "fraction": _percent(c.fraction), "feedback": plain(c.feedback)} for c in data.choices]
-        return model(choices=_stream("choice", choices), **common)
-    if kind == "true_false":
-        return models.TrueFalseQuestion(
-            correct_answer=bool(data.true_false),
-            # GIFT gives feedback for a wrong and a right answer; store it by the answer given.
-            feedback_true=plain(data.true_feedback),
-            feedback_false=plain(data.false_feedback),
-            **common,
-        )
-    if kind == "matching":
-        pairs = [{"left": plain(p.left), "right": plain(p.right)} for p in data.pairs]
-        return models.MatchingQuestion(pairs=_stream("pair", pairs), **common)
-    if kind == "ordering":
-        return models.OrderingQuestion(items=_stream("item", [plain(c.text) for c in data.choices]), **common)
-    if kind == "short_answer":
-        answers = [{"text": plain(a.text), "fraction": _percent(a.fraction), "feedback": plain(a.feedback)} for a in data.answers]
-        return models.ShortAnswerQuestion(answers=_stream("answer", answers), **common)
-    if kind == "numerical":
-        def number(value):
-            return None if value is None else str(value)
+    question_type = registry.find(data.kind)
+    if question_type is None:
+        raise ValueError(f"unsupported question type {data.kind!r}")
+    return question_type.from_data(data, common)
 
-        answers = [
-            {
-                "value": number(a.value), "tolerance": number(a.tolerance), "low": number(a.low), "high": number(a.high),
-                "fraction": _percent(a.fraction), "feedback": plain(a.feedback),
-            }
-            for a in data.numeric
-        ]
-        return models.NumericalQuestion(answers=_stream("answer", answers), **common)
-    if kind == "essay":
-        return models.EssayQuestion(**common)
-    raise ValueError(f"unsupported question type {kind!r}")
+
+def preview_rows(questions: list[QuestionData]) -> list[dict]:
+    """What the import preview lists for each question: its type in words and its answers."""
+    rows = []
+    for data in questions:
+        question_type = registry.get(data.kind)
+        rows.append({"question": data, "type_label": question_type.label, "answers": question_type.answer_count(data)})
+    return rows
 
 
 @transaction.atomic
@@ -112,22 +86,5 @@ def to_data(question: models.Question, category_path: tuple[str, ...]) -> Questi
         general_feedback=question.general_feedback,
         category=category_path,
     )
-    spec = question.grading_spec()
-    if question.kind in ("single_choice", "multiple_response"):
-        data.single = question.kind == "single_choice"
-        data.choices = [Choice(question.option_label(c["id"]), c["fraction"], c["feedback"]) for c in spec["choices"]]
-    elif question.kind == "true_false":
-        data.true_false = spec["correct"]
-        data.true_feedback = spec["feedback_true"]
-        data.false_feedback = spec["feedback_false"]
-    elif question.kind == "matching":
-        data.pairs = [MatchPair(p["left"], p["right"]) for p in spec["pairs"]]
-    elif question.kind == "ordering":
-        data.choices = [Choice(question.option_label(i), 1.0) for i in spec["items"]]
-    elif question.kind == "short_answer":
-        data.answers = [TextAnswer(a["text"], a["fraction"], a["feedback"]) for a in spec["answers"]]
-    elif question.kind == "numerical":
-        data.numeric = [
-            NumericAnswer(a["value"], a["tolerance"], a["low"], a["high"], a["fraction"], a["feedback"]) for a in spec["answers"]
-        ]
+    registry.for_question(question).to_data(question, data)
     return data

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
@@ -25,15 +26,15 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from assessments import analysis, grading, services
+from assessments import analysis, services
 from assessments.models import Answer, Attempt, Question, QuizPage
+from assessments.types import registry
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer
 from lms import audit, roles
 from lms.roles import is_administrator
 from lms.spreadsheets import neutralise
 
-CHOICE_KINDS = ("single_choice", "multiple_response", "true_false")
 REGRADE_CHUNK = 200
 
 
@@ -152,7 +153,7 @@ def access_gradable_attempt(user, attempt_id) -> Attempt:
 def essay_answers(attempt: Attempt) -> list[Answer]:
     """The answers of an attempt that a person grades, in question order, with their questions."""
     answers = attempt.answers.select_related("question", "graded_by").order_by("position")
-    return [answer for answer in answers if answer.question.get_real_instance_class().kind in grading.MANUAL_KINDS]
+    return [answer for answer in answers if registry.for_question(answer.question).is_manual]
 
 
 def grading_state(answers) -> str:
@@ -252,7 +253,7 @@ class Item:
 
     @property
     def is_manual(self) -> bool:
-        return self.kind in grading.MANUAL_KINDS
+        return registry.get(self.kind).is_manual
 
 
 def quiz_items(quiz: QuizPage, *, answer_families=()) -> list[Item]:
@@ -275,21 +276,13 @@ def quiz_items(quiz: QuizPage, *, answer_families=()) -> list[Item]:
 
 def _option_labels(item: Item) -> list[tuple[str, str]]:
     """(option id, text) for a choice question: current key first, then options of older versions."""
-    if item.kind == "true_false":
-        return [("true", _("True")), ("false", _("False"))]
-    labels = {}
-    for version in [item.question] + [v for v in reversed(item.question.all_versions) if v.pk != item.question.pk]:
-        for option_id in version.option_ids():
-            labels.setdefault(option_id, version.option_label(option_id))
-    return list(labels.items())
+    versions = [item.question] + [v for v in reversed(item.question.all_versions) if v.pk != item.question.pk]
+    return registry.get(item.kind).option_labels(versions)
 
 
 def option_credit(question: Question) -> dict[str, float]:
-    """Share of the mark each option earns in a choice question's key (true/false: the right value)."""
-    spec = question.grading_spec()
-    if question.kind == "true_false":
-        return {"true" if spec["correct"] else "false": 1.0}
-    return {choice["id"]: choice["fraction"] for choice in spec.get("choices", [])}
+    """Share of the mark each option earns in a question's key (true/false: the right value)."""
+    return registry.for_question(question).option_credit(question)
 
 
 @dataclass
@@ -330,11 +323,16 @@ def quiz_results(quiz: QuizPage, attempts: QuerySet) -> QuizResults:
         first_position[family] = min(first_position.get(family, row["position"]), row["position"])
         answers_by_attempt[row["attempt_id"]][family] = row
     picks: dict = defaultdict(list)
-    choice_rows = Answer.objects.filter(attempt__in=finished_ids).filter(
-        Q(question__choicequestion__isnull=False) | Q(question__truefalsequestion__isnull=False)
-    )
-    for row in choice_rows.values("question__family", "response", "layout"):
-        picks[str(row["question__family"])].append(analysis.chosen_option_ids(row["response"], row["layout"]))
+    counted = {
+        content_type.pk: registry.for_model(model)
+        for model, content_type in ContentType.objects.get_for_models(
+            *(t.model for t in registry.all_types() if t.counts_picks), for_concrete_models=False
+        ).items()
+    }
+    choice_rows = Answer.objects.filter(attempt__in=finished_ids, question__polymorphic_ctype__in=list(counted))
+    for row in choice_rows.values("question__family", "question__polymorphic_ctype", "response", "layout"):
+        question_type = counted[row["question__polymorphic_ctype"]]
+        picks[str(row["question__family"])].append(question_type.picked_option_ids(row["response"], row["layout"]))
 
     stats = analysis.item_analysis(
         {"marks": r["marks"], "max_marks": r["max_marks"], "answers": answers_by_attempt.get(r["id"], {})} for r in graded
@@ -345,7 +343,7 @@ def quiz_results(quiz: QuizPage, attempts: QuerySet) -> QuizResults:
     results = []
     for item in items:
         distribution = None
-        if item.kind in CHOICE_KINDS:
+        if registry.get(item.kind).counts_picks:
             distribution = analysis.choice_distribution(
                 picks.get(item.family, []), options=_option_labels(item), credit=option_credit(item.question)
             )
@@ -471,7 +469,7 @@ def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_sta
     if attempt.status != Attempt.Status.FINISHED:
         raise NotGradable()
     answers = list(attempt.answers.select_related("question").order_by("position"))
-    essays = {a.pk: a for a in answers if a.question.get_real_instance_class().kind in grading.MANUAL_KINDS}
+    essays = {a.pk: a for a in answers if registry.for_question(a.question).is_manual}
     if grading_state(essays.values()) != expected_state:
         raise GradeConflict()
     for grade in grades:
@@ -598,7 +596,7 @@ def _regraded_answer(answer: Answer, key: Question) -> tuple[bool, bool]:
 
     Returns (anything changed, the mark changed): feedback may change on its own.
     """
-    outcome = grading.grade(key.kind, key.grading_spec(), services._by_ids(answer))
+    outcome = registry.for_question(key).grade(key, answer)
     fraction = Decimal(str(round(outcome.fraction, 5)))
     mark = (answer.max_mark * fraction).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     mark_changed = fraction != answer.fraction or mark != answer.mark
@@ -610,7 +608,7 @@ def _regraded_answer(answer: Answer, key: Question) -> tuple[bool, bool]:
 
 def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> RegradePlan:
     key = question.get_real_instance()
-    if key.kind in grading.MANUAL_KINDS:
+    if registry.for_question(key).is_manual:
         raise NothingToRegrade()
     plan = RegradePlan(question=key)
     with_family = Attempt.objects.filter(answers__question__family=key.family).distinct()

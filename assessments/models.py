@@ -74,7 +74,6 @@ class Question(PolymorphicModel):
     )
 
     base_panels = [FieldPanel("category"), FieldPanel("title"), FieldPanel("stem"), FieldPanel("default_mark")]
-    key_panels: list = []
     feedback_panels = [FieldPanel("general_feedback"), FieldPanel("tags")]
 
     class Meta:
@@ -89,10 +88,6 @@ class Question(PolymorphicModel):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def get_panels(cls):
-        return cls.base_panels + cls.key_panels + cls.feedback_panels
-
     def grading_spec(self) -> dict:
         """The key in the form ``assessments.grading`` reads."""
         return {}
@@ -105,13 +100,23 @@ class Question(PolymorphicModel):
         return ""
 
 
+class PlainDecimalBlock(blocks.DecimalBlock):
+    """A number the edit form shows as people write it: 100 and 33.33333, never 1E+2."""
+
+    def value_for_form(self, value):
+        if value is None:
+            return value
+        text = format(Decimal(value).normalize(), "f")
+        return "0" if text == "-0" else text
+
+
 def _stream_options(stream) -> list[tuple[str, dict]]:
     return [(child.id, child.value) for child in stream]
 
 
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("answer"), max_length=500)
-    fraction = blocks.DecimalBlock(
+    fraction = PlainDecimalBlock(
         label=_("credit (%)"), min_value=-100, max_value=100, default=0, help_text=_("100 for a right answer; negative to penalise.")
     )
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
@@ -124,7 +129,6 @@ class ChoiceQuestion(Question):
     """Shared by single choice and multiple response."""
 
     choices = StreamField([("choice", ChoiceBlock())], verbose_name=_("answers"))
-    key_panels = [FieldPanel("choices")]
 
     def grading_spec(self):
         return {
@@ -160,7 +164,6 @@ class TrueFalseQuestion(Question):
     correct_answer = models.BooleanField(_("the statement is true"), default=True)
     feedback_true = models.CharField(_("feedback when answering “true”"), max_length=500, blank=True)
     feedback_false = models.CharField(_("feedback when answering “false”"), max_length=500, blank=True)
-    key_panels = [FieldPanel("correct_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")]
 
     class Meta:
         verbose_name = _("true/false question")
@@ -180,7 +183,6 @@ class MatchPairBlock(blocks.StructBlock):
 class MatchingQuestion(Question):
     kind = "matching"
     pairs = StreamField([("pair", MatchPairBlock())], verbose_name=_("pairs"))
-    key_panels = [FieldPanel("pairs")]
 
     class Meta:
         verbose_name = _("matching question")
@@ -204,7 +206,6 @@ class OrderingQuestion(Question):
         [("item", blocks.CharBlock(label=_("item"), max_length=300))],
         verbose_name=_("items in the right order"),
     )
-    key_panels = [FieldPanel("items")]
 
     class Meta:
         verbose_name = _("ordering question")
@@ -221,7 +222,7 @@ class OrderingQuestion(Question):
 
 class TextAnswerBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("accepted answer"), max_length=300, help_text=_("* matches any characters."))
-    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
 
 
@@ -229,7 +230,6 @@ class ShortAnswerQuestion(Question):
     kind = "short_answer"
     answers = StreamField([("answer", TextAnswerBlock())], verbose_name=_("accepted answers"))
     case_sensitive = models.BooleanField(_("letter case matters"), default=False)
-    key_panels = [FieldPanel("answers"), FieldPanel("case_sensitive")]
 
     class Meta:
         verbose_name = _("short answer question")
@@ -245,18 +245,17 @@ class ShortAnswerQuestion(Question):
 
 
 class NumericAnswerBlock(blocks.StructBlock):
-    value = blocks.DecimalBlock(label=_("value"), required=False)
-    tolerance = blocks.DecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
-    low = blocks.DecimalBlock(label=_("or from"), required=False)
-    high = blocks.DecimalBlock(label=_("to"), required=False)
-    fraction = blocks.DecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
+    value = PlainDecimalBlock(label=_("value"), required=False)
+    tolerance = PlainDecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
+    low = PlainDecimalBlock(label=_("or from"), required=False)
+    high = PlainDecimalBlock(label=_("to"), required=False)
+    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
     feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
 
 
 class NumericalQuestion(Question):
     kind = "numerical"
     answers = StreamField([("answer", NumericAnswerBlock())], verbose_name=_("accepted answers"))
-    key_panels = [FieldPanel("answers")]
 
     class Meta:
         verbose_name = _("numerical question")
@@ -283,7 +282,6 @@ class NumericalQuestion(Question):
 class EssayQuestion(Question):
     kind = "essay"
     rubric = RichTextField(_("grading notes"), features=STEM_FEATURES, blank=True, help_text=_("For graders only."))
-    key_panels = [FieldPanel("rubric")]
 
     class Meta:
         verbose_name = _("essay question")

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import grading
 from assessments.models import Answer, Attempt, Question, QuizPage
+from assessments.types import registry
 from courses.models import Enrolment
 
 GRACE = timedelta(seconds=60)
@@ -54,10 +54,6 @@ class NotEnrolled(QuizError):
         super().__init__(_("Enrol in the course to take its quiz."))
 
 
-def _token() -> str:
-    return secrets.token_urlsafe(6)
-
-
 def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
     """The quiz's fixed questions (current versions) and its random draw."""
     chosen: list[tuple[Question, Decimal]] = []
@@ -80,23 +76,7 @@ def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, D
 
 def build_layout(question: Question, *, shuffle: bool, rng: random.Random) -> dict:
     """Opaque tokens for the options, in display order; the key never leaves the server."""
-    ids = question.option_ids()
-    if not ids:
-        return {}
-    tokens = {_token(): option_id for option_id in ids}
-    order = list(tokens)
-    if question.kind == "ordering":
-        # Never show an ordering question in its right order.
-        right = list(order)
-        while len(order) > 1 and order == right:
-            rng.shuffle(order)
-    elif shuffle:
-        rng.shuffle(order)
-    layout = {"tokens": tokens, "order": order}
-    if question.kind == "matching":
-        prompts = {_token(): pair_id for pair_id, _left in question.prompts()}
-        layout["prompts"] = prompts
-    return layout
+    return registry.for_question(question).build_layout(question, shuffle=shuffle, rng=rng)
 
 
 def attempts_left(quiz: QuizPage, trainee) -> int | None:
@@ -162,29 +142,7 @@ def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | 
 
 def _response_from_form(answer: Answer, data: dict) -> dict | None:
     """Turn submitted fields (tokens, text) into a stored response; unknown tokens are dropped."""
-    kind = answer.question.get_real_instance_class().kind
-    tokens = answer.layout.get("tokens", {})
-    if kind == "single_choice":
-        token = data.get("choice")
-        return {"choice": token} if token in tokens else None
-    if kind == "multiple_response":
-        chosen = [token for token in data.get("choices", []) if token in tokens]
-        return {"choices": list(dict.fromkeys(chosen))}
-    if kind == "true_false":
-        value = data.get("value")
-        return {"value": value == "true"} if value in ("true", "false") else None
-    if kind == "matching":
-        prompts = answer.layout.get("prompts", {})
-        matches = {prompt: token for prompt, token in (data.get("matches") or {}).items() if prompt in prompts and token in tokens}
-        return {"matches": matches}
-    if kind == "ordering":
-        order = [token for token in data.get("order", []) if token in tokens]
-        return {"order": order} if sorted(order) == sorted(tokens) else None
-    if kind in ("short_answer", "numerical"):
-        return {"text": str(data.get("text", ""))[:500]}
-    if kind == "essay":
-        return {"text": str(data.get("text", ""))[:50000]}
-    return None
+    return registry.for_question(answer.question).clean(data, answer.layout or {})
 
 
 def _locked_open_attempt(attempt_id) -> Attempt:
@@ -220,24 +178,6 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict], page: int | No
     return len(changed)
 
 
-def _by_ids(answer: Answer) -> dict | None:
-    """The stored response with tokens turned back into option ids, for grading."""
-    response = answer.response
-    if not response:
-        return response
-    tokens = answer.layout.get("tokens", {})
-    prompts = answer.layout.get("prompts", {})
-    if "choice" in response:
-        return {"choice": tokens.get(response["choice"])}
-    if "choices" in response:
-        return {"choices": [tokens[t] for t in response["choices"] if t in tokens]}
-    if "matches" in response:
-        return {"matches": {prompts[p]: tokens[t] for p, t in response["matches"].items() if p in prompts and t in tokens}}
-    if "order" in response:
-        return {"order": [tokens[t] for t in response["order"] if t in tokens]}
-    return response
-
-
 def with_real_questions(answers) -> list[Answer]:
     """Give each answer its question as the real type, in one query per question type."""
     answers = list(answers)
@@ -250,7 +190,7 @@ def with_real_questions(answers) -> list[Answer]:
 def _grade_answer(answer: Answer) -> bool:
     """Grade one answer; returns False when it waits for a person (essay)."""
     question = answer.question.get_real_instance()
-    outcome = grading.grade(question.kind, question.grading_spec(), _by_ids(answer))
+    outcome = registry.for_question(question).grade(question, answer)
     if outcome is None:
         answer.fraction = None
         answer.mark = None
@@ -347,11 +287,7 @@ def question_count(quiz: QuizPage) -> int:
 
 
 def is_answered(answer: Answer) -> bool:
-    response = answer.response or {}
-    return any(
-        value not in (None, "", [], {}) and not (isinstance(value, dict) and not any(value.values()))
-        for value in response.values()
-    )
+    return registry.for_question(answer.question).is_answered(answer.response)
 
 
 def answer_state(answer: Answer) -> str:
@@ -365,27 +301,5 @@ def answer_state(answer: Answer) -> str:
 
 def right_answer_text(question: Question) -> str:
     """The key in words, for the review page once the settings allow it."""
-    spec = question.grading_spec()
-    kind = question.kind
-    if kind in ("single_choice", "multiple_response"):
-        return "; ".join(question.option_label(c["id"]) for c in spec["choices"] if c["fraction"] > 0)
-    if kind == "true_false":
-        return str(_("True") if spec["correct"] else _("False"))
-    if kind == "matching":
-        return "; ".join(f"{p['left']} → {p['right']}" for p in spec["pairs"] if p["left"])
-    if kind == "ordering":
-        return " → ".join(question.option_label(item) for item in spec["items"])
-    if kind == "short_answer":
-        return " / ".join(a["text"] for a in spec["answers"] if a["fraction"] >= 1) or " / ".join(a["text"] for a in spec["answers"])
-    if kind == "numerical":
-        return " / ".join(_numerical_key(a) for a in spec["answers"] if a["fraction"] >= 1)
-    return ""
-
-
-def _numerical_key(answer: dict) -> str:
-    """One accepted numerical answer in words, read the way grading.py reads it."""
-    if answer.get("low") is not None and answer.get("high") is not None:
-        return f"{answer['low']:g}–{answer['high']:g}"
-    if answer.get("value") is None:
-        return str(_("Any number"))  # grading accepts any number for an answer without a value
-    return f"{answer['value']:g}" + (f" ± {answer['tolerance']:g}" if answer.get("tolerance") else "")
+    question = question.get_real_instance()
+    return registry.for_question(question).right_answer_text(question)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments import marking
 from assessments.models import Attempt
 from assessments.services import right_answer_text
+from assessments.types import registry
 from lms import audit, roles
 from lms.converters import id_from
 
@@ -267,7 +268,7 @@ def regrade_question(request, quiz_id, family):
         messages.info(request, str(error))
         return HttpResponseRedirect(back)
     key_rows = []
-    if plan.question.kind in marking.CHOICE_KINDS and plan.question.kind != "true_false":
+    if registry.for_question(plan.question).lists_option_credit:
         credit = marking.option_credit(plan.question)
         key_rows = [(plan.question.option_label(option_id), 100 * credit.get(option_id, 0)) for option_id in plan.question.option_ids()]
     return render(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import selectors, services
 from assessments.models import Attempt, QuizPage
+from assessments.types import registry
 from courses import selectors as course_selectors
 
 
@@ -86,7 +87,8 @@ def start(request, quiz_id):
 
 
 def _page_answers(attempt: Attempt, page: int):
-    answers = list(attempt.answers.order_by("position"))
+    # With their questions (one join): each question's type reads its own form fields.
+    answers = list(attempt.answers.select_related("question").order_by("position"))
     if attempt.quiz.layout == QuizPage.Layout.ALL_ON_ONE:
         return answers, 0, 1
     pages = max(1, len(answers))
@@ -102,21 +104,7 @@ def _read_responses(request, answers) -> dict:
         prefix = f"q{answer.position}-"
         if data.get(prefix + "shown") != "1":
             continue
-        layout = answer.layout
-        ranks = {}
-        for token in layout.get("tokens", {}):
-            try:
-                ranks[token] = int(data.get(prefix + "rank-" + token, ""))
-            except ValueError:
-                ranks[token] = 10**6
-        responses[answer.position] = {
-            "choice": data.get(prefix + "choice"),
-            "choices": data.getlist(prefix + "choices"),
-            "value": data.get(prefix + "value"),
-            "matches": {prompt: data.get(prefix + "match-" + prompt) for prompt in layout.get("prompts", {})},
-            "order": sorted(ranks, key=lambda token: ranks[token]),
-            "text": data.get(prefix + "text", ""),
-        }
+        responses[answer.position] = registry.for_question(answer.question).form_data(data, prefix, answer.layout or {})
     return responses
 
 
@@ -126,28 +114,22 @@ def question_views(answers, *, review=None):
         question = answer.question
         layout = answer.layout or {}
         response = answer.response or {}
-        options = [(token, question.option_label(layout["tokens"][token])) for token in layout.get("order", [])]
+        question_type = registry.for_question(question)
         view = {
             "answer": answer,
             "position": answer.position,
-            "kind": question.kind,
-            "template": f"assessments/questions/{question.kind}.html",
+            "kind": question_type.name,
+            "template": question_type.trainee_template,
+            "review_template": question_type.review_template,
             "stem": question.stem,
             "max_mark": answer.max_mark,
-            "options": options,
+            "options": [],
             "response": response,
-            "selected": set(response.get("choices", [])) | ({response["choice"]} if response.get("choice") else set()),
-            "text": response.get("text", ""),
-            "value": response.get("value"),
+            "selected": set(),
+            "text": "",
+            "value": None,
         }
-        if question.kind == "matching":
-            prompts = dict(question.prompts())
-            matches = response.get("matches", {})
-            view["prompts"] = [(token, prompts.get(pair_id, ""), matches.get(token)) for token, pair_id in layout.get("prompts", {}).items()]
-        if question.kind == "ordering":
-            order = response.get("order") or layout.get("order", [])
-            view["options"] = [(token, question.option_label(layout["tokens"][token])) for token in order]
-            view["ranks"] = range(1, len(order) + 1)
+        view.update(question_type.view_context(question, layout, response))
         if review is not None:
             view.update(review(answer, question))
         views.append(view)

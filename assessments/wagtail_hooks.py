@@ -11,7 +11,8 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from assessments import admin_views, bank
-from assessments.models import QUESTION_TYPES, QuestionCategory
+from assessments.models import QuestionCategory
+from assessments.types import registry
 
 
 class QuestionEditView(EditView):
@@ -32,7 +33,8 @@ class PreviewColumn(Column):
         return reverse("question_preview", args=[instance.pk])
 
 
-def _question_viewset(model):
+def _question_viewset(question_type):
+    model = question_type.model
     return type(
         f"{model.__name__}ViewSet",
         (ModelViewSet,),
@@ -43,7 +45,7 @@ def _question_viewset(model):
             "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview"))],
             "list_filter": ["category"],
             "search_fields": ["title"],
-            "panels": model.get_panels(),
+            "panels": question_type.panels(),
             "edit_view_class": QuestionEditView,
             "get_queryset": lambda self, request: model.objects.filter(is_current=True),
         },
@@ -91,7 +93,7 @@ class QuestionCategoryViewSet(ModelViewSet):
 class QuestionBankGroup(ModelViewSetGroup):
     menu_label = _("Question bank")
     menu_icon = "help"
-    items = [QuestionCategoryViewSet] + [_question_viewset(model) for model in QUESTION_TYPES]
+    items = [QuestionCategoryViewSet] + [_question_viewset(question_type) for question_type in registry.all_types()]
 
 
 @hooks.register("register_admin_viewset")

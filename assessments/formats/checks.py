@@ -5,7 +5,7 @@ import math
 from django.utils.translation import gettext
 
 from .common import format_percent
-from .model import Kind, QuestionData
+from .model import Kind, QuestionData, syntax_of
 
 _ = gettext
 
@@ -20,7 +20,7 @@ def problems(question: QuestionData) -> list[str]:
         found.append(_("The question has no text."))
     if not (math.isfinite(question.default_mark) and question.default_mark >= 0):
         found.append(_("The mark must be a number of zero or more."))
-    check = _CHECKS.get(question.kind)
+    check = _CHECKS.get(syntax_of(question.kind))
     if check is None:
         found.append(_("Unknown question type “%(kind)s”.") % {"kind": question.kind})
     else:
@@ -42,7 +42,7 @@ def _check_choices(question: QuestionData) -> list[str]:
             )
     if found:
         return found
-    if question.kind == Kind.SINGLE_CHOICE:
+    if syntax_of(question.kind) == Kind.SINGLE_CHOICE:
         best = max(choice.fraction for choice in question.choices)
         if abs(best - 1) > TOLERANCE:
             found.append(_("One answer must be worth 100% (mark it with “=”)."))

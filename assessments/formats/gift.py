@@ -18,7 +18,7 @@ anything else is short answer.
 True/false feedback comes as ``{T#wrong#right}``: the first text is shown to a trainee who
 answers wrongly, the second to one who answers rightly, as in Moodle.
 
-``[moodle]`` (Moodle's auto-format) is read as plain text. Moodle's ``// [id:…]`` and
+``[moodle]`` is Moodle's auto-format (HTML allowed, line breaks kept). Moodle's ``// [id:…]`` and
 ``// [tag:…]`` lines are comments here, and a text without answers (a Moodle “description”)
 is an error, not a question.
 
@@ -45,7 +45,17 @@ from .common import (
     split_category_path,
     strip_nul,
 )
-from .model import Choice, ImportResult, Kind, MatchPair, NumericAnswer, QuestionData, TextAnswer
+from .model import (
+    VARIANTS,
+    Choice,
+    ImportResult,
+    Kind,
+    MatchPair,
+    NumericAnswer,
+    QuestionData,
+    TextAnswer,
+    syntax_of,
+)
 
 _ = gettext
 
@@ -64,11 +74,12 @@ _HELD = re.compile("\ue000([0-9a-f])|[\ue001-\ue00f]")
 
 _CATEGORY = "$CATEGORY:"
 _FORMAT_TAG = re.compile(r"\[(html|markdown|plain|moodle)\]")
-_FORMATS = {"html": "html", "markdown": "markdown", "plain": "plain", "moodle": "plain"}
+_FORMATS = {"html": "html", "markdown": "markdown", "plain": "plain", "moodle": "moodle"}
 _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _BLANK = "_____"
 _NEEDS_ESCAPE = re.compile(r"[\\~=#{}:]")
+_TYPE_HINT = re.compile(r"//\s*\[type:([a-z0-9_]+)\]\s*$")
 
 
 class _Problem(Exception):
@@ -95,7 +106,8 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
 
     category: tuple[str, ...] = ()
     seen_question = False
-    for block in _blocks(text):
+    unclosed = False  # the previous question opened a brace and a blank line came before "}"
+    for block, hint in _blocks(text):
         if block[0][1].startswith(_CATEGORY):
             category = split_category_path(block[0][1][len(_CATEGORY) :])
             block = block[1:]
@@ -103,12 +115,32 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
                 continue
         seen_question = True
         line = block[0][0]
+        source = "\n".join(content for _number, content in block)
+        held = _hold(source)
+        if unclosed and held.find("}") != -1 and not -1 < held.find("{") < held.find("}"):
+            # The rest of the question above, cut off by a blank line: its error is reported
+            # there, where the brace was opened, and not again here.
+            unclosed = False
+            continue
+        unclosed = held.rfind("{") > held.rfind("}")
+        if unclosed:
+            result.errors.append(
+                _at_line(
+                    line,
+                    _(
+                        "The brace opened in this question is not closed before the next blank "
+                        "line; close the answers with } and leave no blank line between { and }."
+                    ),
+                )
+            )
+            continue
         try:
-            source = "\n".join(content for _number, content in block)
             question = _read_question(source, line, category)
         except _Problem as problem:
             result.errors.append(_at_line(line, str(problem)))
             continue
+        if hint and VARIANTS.get(hint) == question.kind:
+            question.kind = hint  # a type carried by this syntax (an unknown hint is a comment)
         found = problems(question)
         if found:
             result.errors.extend(_at_line(line, message) for message in found)
@@ -123,19 +155,25 @@ def _at_line(line: int, message: str) -> str:
     return _("Line %(line)s: %(message)s") % {"line": line, "message": message}
 
 
-def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
-    """Each run of non-blank lines as (line number, stripped line), comments left out."""
+def _blocks(text: str) -> Iterator[tuple[list[tuple[int, str]], str | None]]:
+    """Each run of non-blank lines as (line number, stripped line), comments left out, with the
+    type named by a ``// [type:name]`` comment in or just before it (None without one)."""
     block: list[tuple[int, str]] = []
+    hint = None
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
             if block:
-                yield block
-                block = []
-        elif not line.startswith("//"):
+                yield block, hint
+                block, hint = [], None
+        elif line.startswith("//"):
+            named = _TYPE_HINT.match(line)
+            if named:
+                hint = named[1]
+        else:
             block.append((number, line))
     if block:
-        yield block
+        yield block, hint
 
 
 def _hold(text: str) -> str:
@@ -285,6 +323,9 @@ def _read_choices(question: QuestionData, block: str) -> None:
 
 def _read_matching(question: QuestionData, block: str) -> None:
     question.kind = Kind.MATCHING
+    # A distractor may be written on its own line as "-> text", without "=": it is a pair of
+    # its own, not the end of the previous answer.
+    block = re.sub(r"\n[ \t]*->", "\n=->", block)
     for number, answer in enumerate(_answers(block, "="), 1):
         left, arrow, right = answer.partition("->")
         if not arrow:
@@ -375,7 +416,7 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
     parts = []
     category: tuple[str, ...] = ()
     for question in questions:
-        if question.kind not in _ANSWER_WRITERS:
+        if syntax_of(question.kind) not in _ANSWER_WRITERS:
             title = " ".join(question.title.split())
             parts.append(
                 "// "
@@ -388,7 +429,8 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
         if tuple(question.category) != category:
             category = tuple(question.category)
             parts.append(f"{_CATEGORY} {join_category_path(category) or '$course$/top'}")
-        parts.append(_write_question(question))
+        hint = f"// [type:{question.kind}]\n" if question.kind in VARIANTS else ""
+        parts.append(hint + _write_question(question))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
@@ -411,7 +453,7 @@ def _write_question(question: QuestionData) -> str:
     stem = question.stem
     if stem_format != "plain" or stem.startswith(("[", "//", "$")):
         head += tag  # a line starting with // or $CATEGORY would otherwise not be text
-    block = "{" + _ANSWER_WRITERS[question.kind](question, tag) + "}"
+    block = "{" + _ANSWER_WRITERS[syntax_of(question.kind)](question, tag) + "}"
     blank = stem.find(_BLANK)
     if blank != -1 and stem[blank + len(_BLANK) :].strip():
         # Put the answers where the blank is, so that reading it back gives the same text.
@@ -442,7 +484,7 @@ def _weight(fraction: float) -> str:
 
 def _write_choices(question: QuestionData, tag: str) -> str:
     lines = []
-    marked = question.kind != Kind.SINGLE_CHOICE  # only a single-choice question has a “=”
+    marked = syntax_of(question.kind) != Kind.SINGLE_CHOICE  # only a single-choice question has a “=”
     for choice in question.choices:
         answer = _escape_answer(choice.text, tag) + _feedback(choice.feedback, tag)
         if not marked and choice.fraction == 1:

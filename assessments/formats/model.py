@@ -17,7 +17,26 @@ class Kind(StrEnum):
     ORDERING = "ordering"  # Moodle XML only: GIFT has no syntax for it.
 
 
-TEXT_FORMATS = ("html", "markdown", "plain")
+TEXT_FORMATS = ("html", "markdown", "plain", "moodle")
+
+# Question types the formats carry as one of their own constructs, with a hint naming the type:
+# {type name: the kind whose syntax it uses}. Filled by the types (``assessments.types``); a
+# GIFT file marks such a question with a ``// [type:name]`` comment, which Moodle ignores.
+VARIANTS: dict[str, str] = {}
+
+
+def register_variant(name: str, *, written_as: str) -> None:
+    """Let the formats read and write the type ``name`` with the syntax of ``written_as``."""
+    VARIANTS[name] = written_as
+
+
+def unregister_variant(name: str) -> None:
+    VARIANTS.pop(name, None)
+
+
+def syntax_of(kind: str) -> str:
+    """The kind whose syntax writes questions of this kind (itself for the formats' own kinds)."""
+    return VARIANTS.get(kind, kind)
 
 
 @dataclass

@@ -32,7 +32,16 @@ from .common import (
     split_category_path,
     strip_nul,
 )
-from .model import Choice, ImportResult, Kind, MatchPair, NumericAnswer, QuestionData, TextAnswer
+from .model import (
+    Choice,
+    ImportResult,
+    Kind,
+    MatchPair,
+    NumericAnswer,
+    QuestionData,
+    TextAnswer,
+    syntax_of,
+)
 
 _ = gettext
 
@@ -42,9 +51,9 @@ _FORMATS_IN = {
     "html": "html",
     "markdown": "markdown",
     "plain_text": "plain",
-    "moodle_auto_format": "plain",
+    "moodle_auto_format": "moodle",
 }
-_FORMATS_OUT = {"html": "html", "markdown": "markdown", "plain": "plain_text"}
+_FORMATS_OUT = {"html": "html", "markdown": "markdown", "plain": "plain_text", "moodle": "moodle_auto_format"}
 _TYPES_IN = {
     "multichoice": None,  # single or multiple, from <single>
     "truefalse": Kind.TRUE_FALSE,
@@ -328,12 +337,12 @@ def _add_text(parent: Element, tag: str, text: str, text_format: str | None = No
 
 def _write_question(root: Element, question: QuestionData) -> None:
     text_format = _FORMATS_OUT.get(question.stem_format, "html")
-    element = SubElement(root, "question", type=_TYPES_OUT.get(question.kind, str(question.kind)))
+    element = SubElement(root, "question", type=_TYPES_OUT.get(syntax_of(question.kind), str(question.kind)))
     _add_text(element, "name", question.title)
     _add_text(element, "questiontext", question.stem, text_format)
     _add_text(element, "generalfeedback", question.general_feedback, text_format)
     SubElement(element, "defaultgrade").text = format_number(question.default_mark)
-    writer = _WRITERS.get(question.kind)
+    writer = _WRITERS.get(syntax_of(question.kind))
     if writer:
         writer(element, question, text_format)
 
@@ -350,7 +359,7 @@ def _add_answer(
 
 
 def _write_choices(element: Element, question: QuestionData, text_format: str) -> None:
-    SubElement(element, "single").text = "true" if question.kind == Kind.SINGLE_CHOICE else "false"
+    SubElement(element, "single").text = "true" if syntax_of(question.kind) == Kind.SINGLE_CHOICE else "false"
     SubElement(element, "shuffleanswers").text = "true"
     SubElement(element, "answernumbering").text = "abc"
     for choice in question.choices:

@@ -176,7 +176,7 @@ def test_true_false_feedback_belongs_to_the_answer_chosen(bank):
     question = bank["Children and means"]
     assert question.true_false is False
     assert (question.true_feedback, question.false_feedback) == ("Incorrect.", "Correct.")
-    assert question.stem_format == "plain"
+    assert question.stem_format == "moodle"  # Moodle's auto-format, rendered as Moodle does
 
 
 def test_short_answers_keep_weights_and_wildcards(bank):

@@ -19,6 +19,7 @@ from assessments import importing
 from assessments import services as quiz_services
 from assessments.formats import gift
 from assessments.models import Attempt, QuizPage, QuizSlot
+from assessments.types import registry
 from certificates.models import CertificateSignatory, CertificateTemplate
 from content.demo import courses_en, courses_fr, glossary
 from content.models import GlossaryTerm, HomePage
@@ -380,7 +381,7 @@ class Command(BaseCommand):
             show_correct_answers="after_passing",
         )
         # Essays wait for a grader: they stay in the bank but the required quiz is marked automatically.
-        for order, question in enumerate(q for q in questions if q.kind != "essay"):
+        for order, question in enumerate(q for q in questions if not registry.for_question(q).is_manual):
             quiz.slots.add(QuizSlot(question=question, sort_order=order))
         module.add_child(instance=quiz)
         for translation in course.get_translations():
@@ -513,29 +514,5 @@ class Command(BaseCommand):
 
 def demo_response(answer, *, right: bool) -> dict:
     """A response in form fields (tokens, text) that is right or wrong for this answer's question."""
-    question = answer.question
-    spec = question.grading_spec()
-    tokens = {option_id: token for token, option_id in answer.layout.get("tokens", {}).items()}
-    kind = question.kind
-    if kind in ("single_choice", "multiple_response"):
-        picks = [c["id"] for c in spec["choices"] if (c["fraction"] > 0) == right]
-        if kind == "single_choice":
-            return {"choice": tokens[picks[0]]} if picks else {}
-        return {"choices": [tokens[i] for i in picks]}
-    if kind == "true_false":
-        return {"value": "true" if spec["correct"] == right else "false"}
-    if kind == "matching":
-        prompts = {pair_id: token for token, pair_id in answer.layout.get("prompts", {}).items()}
-        pairs = [p for p in spec["pairs"] if p["left"]]
-        targets = [p["id"] for p in pairs] if right else [p["id"] for p in pairs[1:] + pairs[:1]]
-        return {"matches": {prompts[p["id"]]: tokens[t] for p, t in zip(pairs, targets, strict=True)}}
-    if kind == "ordering":
-        order = spec["items"] if right else list(reversed(spec["items"]))
-        return {"order": [tokens[i] for i in order]}
-    if kind == "short_answer":
-        return {"text": spec["answers"][0]["text"].replace("*", "") if right else "I am not sure"}
-    if kind == "numerical":
-        first = spec["answers"][0]
-        value = first["value"] if first["value"] is not None else first["low"]
-        return {"text": f"{value:g}" if right else "-1"}
-    return {"text": ""}
+    question = answer.question.get_real_instance()
+    return registry.for_question(question).demo_form_data(question, answer.layout or {}, right=right)
