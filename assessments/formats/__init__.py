@@ -1,12 +1,13 @@
 """Question import and export (GIFT, Moodle XML) as pure functions over plain QuestionData."""
 
+from assessments.types.registry import Kind
+
 from .checks import problems
 from .common import DEFAULT_MAX_BYTES
 from .gift import export_gift, parse_gift
 from .model import (
     Choice,
     ImportResult,
-    Kind,
     MatchPair,
     NumericAnswer,
     QuestionData,

@@ -21,6 +21,10 @@ _LINE_BREAKS = re.compile(r"[\r\n]+")
 TITLE_LENGTH = 80
 
 
+class Problem(Exception):
+    """A question cannot be read; the message is for the trainer who wrote the file."""
+
+
 def size_error(data: str | bytes, max_bytes: int) -> str | None:
     """The message refusing input larger than max_bytes, or None; counts UTF-8 bytes for text."""
     if isinstance(data, str):

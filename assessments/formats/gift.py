@@ -13,10 +13,9 @@ the same here:
 The answers decide the type, in Moodle's order: nothing is an essay; ``#`` first is numerical;
 any ``~`` is a choice question (one with ``=`` is single choice, one without is multiple
 response); ``=`` with ``->`` is matching; ``T``, ``TRUE``, ``F`` or ``FALSE`` is true/false;
-anything else is short answer.
-
-True/false feedback comes as ``{T#wrong#right}``: the first text is shown to a trainee who
-answers wrongly, the second to one who answers rightly, as in Moodle.
+anything else is short answer. This module knows none of that: it takes a question apart and
+asks the registry (``assessments.types.registry.gift_type``) which type the answers are written
+in; that type reads them, and writes them back, with the helpers below.
 
 ``[moodle]`` is Moodle's auto-format (HTML allowed, line breaks kept). Moodle's ``// [id:…]`` and
 ``// [tag:…]`` lines are comments here, and a text without answers (a Moodle “description”)
@@ -32,30 +31,21 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext
 
+from assessments.types import registry
+
 from .checks import problems
 from .common import (
     DEFAULT_MAX_BYTES,
+    Problem,
     default_title,
-    format_number,
     format_percent,
     join_category_path,
-    parse_number,
     parse_percent,
     size_error,
     split_category_path,
     strip_nul,
 )
-from .model import (
-    VARIANTS,
-    Choice,
-    ImportResult,
-    Kind,
-    MatchPair,
-    NumericAnswer,
-    QuestionData,
-    TextAnswer,
-    syntax_of,
-)
+from .model import ImportResult, QuestionData
 
 _ = gettext
 
@@ -75,15 +65,10 @@ _HELD = re.compile("\ue000([0-9a-f])|[\ue001-\ue00f]")
 _CATEGORY = "$CATEGORY:"
 _FORMAT_TAG = re.compile(r"\[(html|markdown|plain|moodle)\]")
 _FORMATS = {"html": "html", "markdown": "markdown", "plain": "plain", "moodle": "moodle"}
-_WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
-_TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 _BLANK = "_____"
 _NEEDS_ESCAPE = re.compile(r"[\\~=#{}:]")
 _TYPE_HINT = re.compile(r"//\s*\[type:([a-z0-9_]+)\]\s*$")
-
-
-class _Problem(Exception):
-    """A question cannot be read; the message is for the trainer."""
 
 
 def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportResult:
@@ -136,11 +121,10 @@ def parse_gift(text: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Impo
             continue
         try:
             question = _read_question(source, line, category)
-        except _Problem as problem:
+        except Problem as problem:
             result.errors.append(_at_line(line, str(problem)))
             continue
-        if hint and VARIANTS.get(hint) == question.kind:
-            question.kind = hint  # a type carried by this syntax (an unknown hint is a comment)
+        question.kind = registry.hinted(hint, question.kind)
         found = problems(question)
         if found:
             result.errors.extend(_at_line(line, message) for message in found)
@@ -181,7 +165,9 @@ def _hold(text: str) -> str:
     return _ESCAPE.sub(lambda match: _PLACEHOLDER[match[1]], text)
 
 
-def _release(text: str) -> str:
+def release(text: str) -> str:
+    """Held text with its escaped characters given back."""
+
     def restore(match: re.Match) -> str:
         if match[1]:
             return chr(_BASE + int(match[1], 16))
@@ -195,11 +181,12 @@ def _formatted(text: str, default: str = "plain") -> tuple[str, str]:
     text = text.strip()
     tag = _FORMAT_TAG.match(text)
     if tag:
-        return _FORMATS[tag[1]], _release(text[tag.end() :]).strip()
-    return default, _release(text).strip()
+        return _FORMATS[tag[1]], release(text[tag.end() :]).strip()
+    return default, release(text).strip()
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
+    """Held answer or feedback text, released, without its format tag."""
     return _formatted(text)[1]
 
 
@@ -209,25 +196,25 @@ def _read_question(source: str, line: int, category: tuple[str, ...]) -> Questio
     if text.startswith("::"):
         end = text.find("::", 2)
         if end == -1:
-            raise _Problem(_("The title is not closed: write it as ::title:: before the question."))
-        title = _release(text[2:end]).strip()
+            raise Problem(_("The title is not closed: write it as ::title:: before the question."))
+        title = release(text[2:end]).strip()
         text = text[end + 2 :].strip()
 
     start, end = text.find("{"), text.find("}")
     if start == -1 and end == -1:
-        raise _Problem(
+        raise Problem(
             _(
                 "No answers between { and } were found (descriptions without answers are not imported)."
             )
         )
     if start == -1 or end == -1 or end < start:
-        raise _Problem(
+        raise Problem(
             _(
                 "A brace is missing or out of place; write a brace that is part of the text as \\{ or \\}."
             )
         )
     if text.find("{", start + 1) != -1 or text.find("}", end + 1) != -1:
-        raise _Problem(
+        raise Problem(
             _(
                 "There is more than one pair of braces; write a brace that is part of the text as \\{ or \\}."
             )
@@ -241,12 +228,15 @@ def _read_question(source: str, line: int, category: tuple[str, ...]) -> Questio
     general_feedback = ""
     separator = block.rfind("####")
     if separator != -1:
-        general_feedback = _plain(block[separator + 4 :])
+        general_feedback = plain(block[separator + 4 :])
         block = block[:separator].strip()
 
+    question_type = registry.gift_type(block)
+    if question_type is None:
+        raise Problem(_("The answers between { and } are not written in any syntax Passage knows."))
     stem_format, stem = _formatted(stem_text)
     question = QuestionData(
-        kind=Kind.ESSAY,
+        kind=question_type.name,
         title=title
         or default_title(stem, stem_format)
         or _("Question at line %(line)s") % {"line": line},
@@ -256,22 +246,14 @@ def _read_question(source: str, line: int, category: tuple[str, ...]) -> Questio
         category=category,
         line=line,
     )
-    if not block:
-        return question
-    if block.startswith("#"):
-        _read_numerical(question, block[1:])
-    elif "~" in block:
-        _read_choices(question, block)
-    elif "=" in block and "->" in block:
-        _read_matching(question, block)
-    elif block.split("#", 1)[0].strip() in _TRUE_FALSE:
-        _read_true_false(question, block)
-    else:
-        _read_short_answer(question, block)
+    question_type.read_gift(question, block)
     return question
 
 
-def _answers(block: str, separator: str) -> list[str]:
+# Reading answers: the types call these on the held text between the braces.
+
+
+def answers(block: str, separator: str) -> list[str]:
     """The answers between separators, leaving out blank text before the first one."""
     parts = block.split(separator)
     if not parts[0].strip():
@@ -279,129 +261,24 @@ def _answers(block: str, separator: str) -> list[str]:
     return [part.strip() for part in parts]
 
 
-def _read_weight(answer: str, number: int, *, default: float) -> tuple[float, str]:
+def read_weight(answer: str, number: int, *, default: float) -> tuple[float, str]:
     """(fraction, rest) for an answer that may start with a %weight%."""
-    match = _WEIGHT.match(answer)
+    match = WEIGHT.match(answer)
     if not match:
         return default, answer
     fraction = parse_percent(match[1])
     if not -1 <= fraction <= 1:
-        raise _Problem(
+        raise Problem(
             _("Answer %(number)s has the weight %(weight)s; a weight goes from -100%% to 100%%.")
             % {"number": number, "weight": match[0]}
         )
     return fraction, answer[match.end() :]
 
 
-def _with_feedback(answer: str) -> tuple[str, str]:
+def with_feedback(answer: str) -> tuple[str, str]:
     """(answer, feedback) of held text: what follows the first # is the feedback."""
     text, _sep, feedback = answer.partition("#")
-    return text, _plain(feedback)
-
-
-def _read_choices(question: QuestionData, block: str) -> None:
-    single = "=" in block
-    question.kind = Kind.SINGLE_CHOICE if single else Kind.MULTIPLE_RESPONSE
-    question.single = single
-    for number, answer in enumerate(_answers(block.replace("=", "~="), "~"), 1):
-        if answer.startswith("="):
-            answer = answer[1:]
-            if _WEIGHT.match(answer.lstrip()):
-                raise _Problem(
-                    _(
-                        "Answer %(number)s: “=” already means 100%%; write a partly right answer "
-                        "with “~” and its weight, for example ~%%50%%answer."
-                    )
-                    % {"number": number}
-                )
-            fraction = 1.0
-        else:
-            fraction, answer = _read_weight(answer, number, default=0.0)
-        text, feedback = _with_feedback(answer)
-        question.choices.append(Choice(text=_plain(text), fraction=fraction, feedback=feedback))
-
-
-def _read_matching(question: QuestionData, block: str) -> None:
-    question.kind = Kind.MATCHING
-    # A distractor may be written on its own line as "-> text", without "=": it is a pair of
-    # its own, not the end of the previous answer.
-    block = re.sub(r"\n[ \t]*->", "\n=->", block)
-    for number, answer in enumerate(_answers(block, "="), 1):
-        left, arrow, right = answer.partition("->")
-        if not arrow:
-            raise _Problem(
-                _("Pair %(number)s has no “->”; write each pair as =left -> right.")
-                % {"number": number}
-            )
-        question.pairs.append(MatchPair(left=_plain(left), right=_release(right).strip()))
-
-
-def _read_true_false(question: QuestionData, block: str) -> None:
-    question.kind = Kind.TRUE_FALSE
-    parts = block.split("#", 2)
-    right_answer = _TRUE_FALSE[parts[0].strip()]
-    wrong = _plain(parts[1]) if len(parts) > 1 else ""
-    right = _plain(parts[2]) if len(parts) > 2 else ""
-    question.true_false = right_answer
-    question.true_feedback, question.false_feedback = (
-        (right, wrong) if right_answer else (wrong, right)
-    )
-
-
-def _read_short_answer(question: QuestionData, block: str) -> None:
-    question.kind = Kind.SHORT_ANSWER
-    for number, answer in enumerate(_answers(block, "="), 1):
-        fraction, answer = _read_weight(answer, number, default=1.0)
-        text, feedback = _with_feedback(answer)
-        question.answers.append(TextAnswer(text=_plain(text), fraction=fraction, feedback=feedback))
-
-
-def _read_numerical(question: QuestionData, block: str) -> None:
-    question.kind = Kind.NUMERICAL
-    otherwise = ""
-    tilde = block.find("~")
-    if tilde != -1:  # {#3:1 ~#feedback for any other number}
-        block, otherwise = block[:tilde], block[tilde:]
-    for number, answer in enumerate(_answers(block, "="), 1):
-        fraction, answer = _read_weight(answer, number, default=1.0)
-        value, feedback = _with_feedback(answer)
-        question.numeric.append(_number(value.strip(), number, fraction, feedback))
-    if otherwise:
-        question.numeric.append(
-            NumericAnswer(value=None, fraction=0.0, feedback=_with_feedback(otherwise)[1])
-        )
-
-
-def _number(text: str, number: int, fraction: float, feedback: str) -> NumericAnswer:
-    try:
-        if text == "*":
-            return NumericAnswer(value=None, fraction=fraction, feedback=feedback)
-        if text.find("..") > 0:
-            low, high = text.split("..", 1)
-            return NumericAnswer(
-                value=None,
-                low=parse_number(low),
-                high=parse_number(high),
-                fraction=fraction,
-                feedback=feedback,
-            )
-        if text.find(":") > 0:
-            value, tolerance = text.split(":", 1)
-            return NumericAnswer(
-                value=parse_number(value),
-                tolerance=parse_number(tolerance),
-                fraction=fraction,
-                feedback=feedback,
-            )
-        return NumericAnswer(value=parse_number(text), fraction=fraction, feedback=feedback)
-    except ValueError:
-        raise _Problem(
-            _(
-                "Answer %(number)s (“%(text)s”) is not a number; write 3, 3:0.5 (with a margin "
-                "of error) or 2..4 (a range)."
-            )
-            % {"number": number, "text": _release(text)}
-        ) from None
+    return text, plain(feedback)
 
 
 # Writing
@@ -416,7 +293,8 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
     parts = []
     category: tuple[str, ...] = ()
     for question in questions:
-        if syntax_of(question.kind) not in _ANSWER_WRITERS:
+        block = _answer_block(question)
+        if block is None:
             title = " ".join(question.title.split())
             parts.append(
                 "// "
@@ -429,140 +307,73 @@ def export_gift(questions: Iterable[QuestionData]) -> str:
         if tuple(question.category) != category:
             category = tuple(question.category)
             parts.append(f"{_CATEGORY} {join_category_path(category) or '$course$/top'}")
-        hint = f"// [type:{question.kind}]\n" if question.kind in VARIANTS else ""
-        parts.append(hint + _write_question(question))
+        hint = f"// [type:{question.kind}]\n" if registry.is_carried(question.kind) else ""
+        parts.append(hint + _write_question(question, block))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _escape(text: str) -> str:
+def _answer_block(question: QuestionData) -> str | None:
+    """What goes between the braces, or None when GIFT cannot express the question."""
+    question_type = registry.syntax(question.kind)
+    if question_type is None:
+        return None
+    written = question_type.write_gift(question, _tag(question))
+    return None if written is None else "{" + written + "}"
+
+
+def _stem_format(question: QuestionData) -> str:
+    return question.stem_format if question.stem_format in _FORMATS else "plain"
+
+
+def _tag(question: QuestionData) -> str:
+    return f"[{_stem_format(question)}]"
+
+
+def escape(text: str) -> str:
+    """Text with GIFT's special characters escaped, on one line."""
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     text = _NEEDS_ESCAPE.sub(lambda match: "\\" + match[0], text)
     return text.replace("->", "-\\>").replace("\n", "\\n")
 
 
-def _escape_answer(text: str, tag: str) -> str:
+def escape_answer(text: str, tag: str) -> str:
     """Answer or feedback text; a tag in front keeps a leading “[” or “%” from reading as syntax."""
-    escaped = _escape(text)
+    escaped = escape(text)
     return tag + escaped if text.startswith(("[", "%")) else escaped
 
 
-def _write_question(question: QuestionData) -> str:
-    stem_format = question.stem_format if question.stem_format in _FORMATS else "plain"
-    tag = f"[{stem_format}]"
-    head = f"::{_escape(question.title)}::\n" if question.title else ""
+def _write_question(question: QuestionData, block: str) -> str:
+    stem_format = _stem_format(question)
+    head = f"::{escape(question.title)}::\n" if question.title else ""
     stem = question.stem
     if stem_format != "plain" or stem.startswith(("[", "//", "$")):
-        head += tag  # a line starting with // or $CATEGORY would otherwise not be text
-    block = "{" + _ANSWER_WRITERS[syntax_of(question.kind)](question, tag) + "}"
+        head += _tag(question)  # a line starting with // or $CATEGORY would otherwise not be text
     blank = stem.find(_BLANK)
     if blank != -1 and stem[blank + len(_BLANK) :].strip():
         # Put the answers where the blank is, so that reading it back gives the same text.
-        return head + _escape(stem[:blank]) + block + _escape(stem[blank + len(_BLANK) :])
-    return head + _escape(stem) + " " + block
+        return head + escape(stem[:blank]) + block + escape(stem[blank + len(_BLANK) :])
+    return head + escape(stem) + " " + block
 
 
-def _lines(lines: list[str], question: QuestionData, tag: str, opening: str = "") -> str:
+# Writing answers: the types build what goes between the braces with these.
+
+
+def lines(written: list[str], question: QuestionData, tag: str, opening: str = "") -> str:
     """Answers one per line, as people write them, then the general feedback."""
     if question.general_feedback:
-        lines.append(_general_feedback(question, tag))
-    return opening + "\n" + "".join(f"\t{line}\n" for line in lines)
+        written.append(general_feedback(question, tag))
+    return opening + "\n" + "".join(f"\t{line}\n" for line in written)
 
 
-def _general_feedback(question: QuestionData, tag: str) -> str:
+def general_feedback(question: QuestionData, tag: str) -> str:
     if not question.general_feedback:
         return ""
-    return "####" + _escape_answer(question.general_feedback, tag)
+    return "####" + escape_answer(question.general_feedback, tag)
 
 
-def _feedback(text: str, tag: str) -> str:
-    return "#" + _escape_answer(text, tag) if text else ""
+def feedback(text: str, tag: str) -> str:
+    return "#" + escape_answer(text, tag) if text else ""
 
 
-def _weight(fraction: float) -> str:
+def weight(fraction: float) -> str:
     return f"%{format_percent(fraction)}%"
-
-
-def _write_choices(question: QuestionData, tag: str) -> str:
-    lines = []
-    marked = syntax_of(question.kind) != Kind.SINGLE_CHOICE  # only a single-choice question has a “=”
-    for choice in question.choices:
-        answer = _escape_answer(choice.text, tag) + _feedback(choice.feedback, tag)
-        if not marked and choice.fraction == 1:
-            # One “=” makes the question single choice; other full marks are written as weights,
-            # so that a “~” remains and the question is not read back as short answer.
-            marked = True
-            lines.append("=" + answer)
-        else:
-            lines.append("~" + (_weight(choice.fraction) if choice.fraction else "") + answer)
-    return _lines(lines, question, tag)
-
-
-def _write_matching(question: QuestionData, tag: str) -> str:
-    lines = [
-        f"={_escape_answer(pair.left, tag)} -> {_escape(pair.right)}" for pair in question.pairs
-    ]
-    return _lines(lines, question, tag)
-
-
-def _write_short_answer(question: QuestionData, tag: str) -> str:
-    lines = [
-        "="
-        + (_weight(answer.fraction) if answer.fraction != 1 else "")
-        + _escape_answer(answer.text, tag)
-        + _feedback(answer.feedback, tag)
-        for answer in question.answers
-    ]
-    return _lines(lines, question, tag)
-
-
-def _write_numerical(question: QuestionData, tag: str) -> str:
-    answers = question.numeric
-    if len(answers) == 1 and answers[0].fraction == 1 and not answers[0].feedback:
-        return "#" + _write_number(answers[0]) + _general_feedback(question, tag)
-    lines = [
-        "="
-        + (_weight(answer.fraction) if answer.fraction != 1 else "")
-        + _write_number(answer)
-        + _feedback(answer.feedback, tag)
-        for answer in answers
-    ]
-    return _lines(lines, question, tag, opening="#")
-
-
-def _write_number(answer: NumericAnswer) -> str:
-    if answer.value is not None:
-        if answer.tolerance:
-            return f"{format_number(answer.value)}:{format_number(answer.tolerance)}"
-        return format_number(answer.value)
-    if answer.low is not None and answer.high is not None:
-        return f"{format_number(answer.low)}..{format_number(answer.high)}"
-    return "*"
-
-
-def _write_true_false(question: QuestionData, tag: str) -> str:
-    right_answer = bool(question.true_false)
-    if right_answer:
-        right, wrong = question.true_feedback, question.false_feedback
-    else:
-        right, wrong = question.false_feedback, question.true_feedback
-    text = "T" if right_answer else "F"
-    if wrong or right:
-        text += "#" + _escape_answer(wrong, tag)
-    if right:
-        text += "#" + _escape_answer(right, tag)
-    return text + _general_feedback(question, tag)
-
-
-def _write_essay(question: QuestionData, tag: str) -> str:
-    return _general_feedback(question, tag)
-
-
-_ANSWER_WRITERS = {
-    Kind.SINGLE_CHOICE: _write_choices,
-    Kind.MULTIPLE_RESPONSE: _write_choices,
-    Kind.TRUE_FALSE: _write_true_false,
-    Kind.SHORT_ANSWER: _write_short_answer,
-    Kind.NUMERICAL: _write_numerical,
-    Kind.MATCHING: _write_matching,
-    Kind.ESSAY: _write_essay,
-}

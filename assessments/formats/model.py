@@ -1,42 +1,8 @@
 """A question bank as plain data, independent of the database: what the formats read and write."""
 
 from dataclasses import dataclass, field
-from enum import StrEnum
-
-
-class Kind(StrEnum):
-    """Question types the formats know; members compare equal to their plain string values."""
-
-    SINGLE_CHOICE = "single_choice"
-    MULTIPLE_RESPONSE = "multiple_response"
-    TRUE_FALSE = "true_false"
-    SHORT_ANSWER = "short_answer"
-    NUMERICAL = "numerical"
-    MATCHING = "matching"
-    ESSAY = "essay"
-    ORDERING = "ordering"  # Moodle XML only: GIFT has no syntax for it.
-
 
 TEXT_FORMATS = ("html", "markdown", "plain", "moodle")
-
-# Question types the formats carry as one of their own constructs, with a hint naming the type:
-# {type name: the kind whose syntax it uses}. Filled by the types (``assessments.types``); a
-# GIFT file marks such a question with a ``// [type:name]`` comment, which Moodle ignores.
-VARIANTS: dict[str, str] = {}
-
-
-def register_variant(name: str, *, written_as: str) -> None:
-    """Let the formats read and write the type ``name`` with the syntax of ``written_as``."""
-    VARIANTS[name] = written_as
-
-
-def unregister_variant(name: str) -> None:
-    VARIANTS.pop(name, None)
-
-
-def syntax_of(kind: str) -> str:
-    """The kind whose syntax writes questions of this kind (itself for the formats' own kinds)."""
-    return VARIANTS.get(kind, kind)
 
 
 @dataclass
@@ -89,8 +55,8 @@ class TextAnswer:
 class QuestionData:
     """One question, as a format describes it.
 
-    `single` mirrors `kind` for choice questions (True for single_choice, False for
-    multiple_response) and stays True for the other kinds. `true_feedback` is shown to a trainee
+    `kind` names the question's type (``assessments.types.registry``). `single` is True for a
+    choice question with one right answer, False for one with several, and True for the others. `true_feedback` is shown to a trainee
     who answers “true”, `false_feedback` to one who answers “false”, whichever is right.
     `line` (where the question starts in a GIFT file) is not part of the comparison.
     """

@@ -3,7 +3,8 @@
 A type is a small stateless object: it reads the submitted form into a response, validates it,
 grades it with a pure function of ``assessments.grading``, says the right answer in words,
 names its templates and admin panels, maps itself to and from the neutral ``QuestionData`` of
-the formats (GIFT, Moodle XML), and tells item analysis what it can report.
+the formats, reads and writes its answers in GIFT and Moodle XML and checks them on import, and
+tells item analysis what it can report.
 """
 
 import secrets
@@ -27,9 +28,12 @@ class QuestionType:
     counts_picks = False
     # The regrade preview lists the credit of each option of the key.
     lists_option_credit = False
-    # GIFT and Moodle XML have no syntax of their own for it: written with that kind's syntax
-    # (and, in GIFT, a "// [type:name]" hint so that it reads back as this type).
+    # GIFT and Moodle XML have no syntax of their own for it: read, written and checked as the
+    # type of that name (and, in GIFT, with a "// [type:name]" hint so that it reads back as
+    # this type).
     written_as: str | None = None
+    # Its <question type="…"> in Moodle XML.
+    moodle_type: str | None = None
     # Stored length of a typed answer.
     text_limit = 500
     key_panels: list = []
@@ -119,6 +123,38 @@ class QuestionType:
     def answer_count(self, data: QuestionData) -> int:
         """How many answers the import preview shows for a parsed question."""
         return len(data.choices) + len(data.pairs) + len(data.answers) + len(data.numeric)
+
+    def check(self, data: QuestionData) -> list[str]:
+        """What stops a parsed question's answers from being asked and graded, in words."""
+        return []
+
+    # GIFT: ``assessments.formats.gift`` takes a question apart and hands the type the text
+    # between the braces, "held" (escaped characters hidden) and without the general feedback.
+
+    def gift_matches(self, block: str) -> bool:
+        """Whether the answers are written in this type's syntax; asked in the order of
+        ``registry.GIFT_ORDER``, so the types tried before have already said no."""
+        return False
+
+    def read_gift(self, data: QuestionData, block: str) -> None:
+        """Fill ``data`` with the answers of the block (raise ``formats.common.Problem``)."""
+
+    def write_gift(self, data: QuestionData, tag: str) -> str | None:
+        """What goes between the braces (``tag`` is the stem's format tag, for texts that
+        start with "[" or "%"); None when GIFT cannot express the type."""
+        return None
+
+    # Moodle XML: ``assessments.formats.moodle_xml`` reads and writes the common parts.
+
+    def xml_matches(self, element) -> bool:
+        """Whether a <question> of this type's ``moodle_type`` is of this type."""
+        return True
+
+    def read_xml(self, data: QuestionData, element) -> None:
+        """Fill ``data`` with the answers of a <question> (raise ``formats.common.Problem``)."""
+
+    def write_xml(self, element, data: QuestionData, text_format: str) -> None:
+        """Add the answers and settings of ``data`` to its <question>."""
 
     # --- Item analysis --------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from .single_choice import ChoiceType
 class MultipleResponse(ChoiceType):
     name = "multiple_response"
     model = MultipleResponseQuestion
+    single = False
 
     def form_data(self, post, prefix, layout):
         return {"choices": post.getlist(prefix + "choices")}

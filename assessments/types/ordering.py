@@ -1,8 +1,10 @@
 """Ordering: put the items in the right order; credit for each item in its place."""
 
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel
 
 from assessments import grading
+from assessments.formats import moodle_xml
 from assessments.formats.model import Choice
 from assessments.importing import _stream, plain
 from assessments.models import OrderingQuestion
@@ -16,6 +18,7 @@ class Ordering(QuestionType):
     name = "ordering"
     model = OrderingQuestion
     key_panels = [FieldPanel("items")]
+    moodle_type = "ordering"  # GIFT has no syntax for it: left out of a GIFT export
 
     def build_layout(self, question, *, shuffle, rng):
         layout = super().build_layout(question, shuffle=False, rng=rng)
@@ -67,3 +70,27 @@ class Ordering(QuestionType):
 
     def to_data(self, question, data):
         data.choices = [Choice(question.option_label(i), 1.0) for i in question.grading_spec()["items"]]
+
+    def check(self, data):
+        found = []
+        if len(data.choices) < 2:
+            found.append(_("An ordering question needs at least two items."))
+        for number, item in enumerate(data.choices, 1):
+            if not item.text.strip():
+                found.append(_("Item %(number)s has no text.") % {"number": number})
+        return found
+
+    def read_xml(self, data, element):
+        # Moodle keeps each item's place in the right order in its fraction; sorting is stable, so
+        # files that leave them all equal keep the order they are written in.
+        items = []
+        for number, answer in enumerate(element.findall("answer"), 1):
+            item = Choice(text=moodle_xml.text_of(answer), fraction=1.0, feedback=moodle_xml.text_of(answer, "feedback"))
+            items.append((moodle_xml.fraction_of(answer, number), item))
+        data.choices = [choice for _place, choice in sorted(items, key=lambda item: item[0])]
+
+    def write_xml(self, element, data, text_format):
+        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"), ("gradingtype", "ABSOLUTE_POSITION")):
+            moodle_xml.add_value(element, tag, value)
+        for place, item in enumerate(data.choices, 1):
+            moodle_xml.add_answer(element, item.text, str(place), item.feedback, text_format)

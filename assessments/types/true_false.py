@@ -4,11 +4,15 @@ from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel
 
 from assessments import grading
+from assessments.formats import gift, moodle_xml
 from assessments.importing import plain
 from assessments.models import TrueFalseQuestion
 
 from .base import QuestionType
 from .registry import register
+
+# GIFT's words for the right answer.
+_GIFT_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
 @register
@@ -17,6 +21,7 @@ class TrueFalse(QuestionType):
     model = TrueFalseQuestion
     counts_picks = True
     key_panels = [FieldPanel("correct_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")]
+    moodle_type = "truefalse"
 
     def form_data(self, post, prefix, layout):
         return {"value": post.get(prefix + "value")}
@@ -54,6 +59,59 @@ class TrueFalse(QuestionType):
 
     def answer_count(self, data):
         return 2
+
+    def check(self, data):
+        return [] if data.true_false is not None else [_("The right answer must be true or false.")]
+
+    # GIFT writes the feedback as {T#wrong#right}: first what a trainee who answers wrongly reads,
+    # then what one who answers rightly reads, as in Moodle.
+
+    def gift_matches(self, block):
+        return block.split("#", 1)[0].strip() in _GIFT_WORDS
+
+    def read_gift(self, data, block):
+        parts = block.split("#", 2)
+        right_answer = _GIFT_WORDS[parts[0].strip()]
+        wrong = gift.plain(parts[1]) if len(parts) > 1 else ""
+        right = gift.plain(parts[2]) if len(parts) > 2 else ""
+        data.true_false = right_answer
+        data.true_feedback, data.false_feedback = (right, wrong) if right_answer else (wrong, right)
+
+    def write_gift(self, data, tag):
+        right_answer = bool(data.true_false)
+        if right_answer:
+            right, wrong = data.true_feedback, data.false_feedback
+        else:
+            right, wrong = data.false_feedback, data.true_feedback
+        text = "T" if right_answer else "F"
+        if wrong or right:
+            text += "#" + gift.escape_answer(wrong, tag)
+        if right:
+            text += "#" + gift.escape_answer(right, tag)
+        return text + gift.general_feedback(data, tag)
+
+    def read_xml(self, data, element):
+        true = false = None
+        for number, answer in enumerate(element.findall("answer"), 1):
+            word = moodle_xml.text_of(answer).lower()
+            if word not in ("true", "false"):  # old files: true first, then false, as Moodle assumes
+                word = "true" if number == 1 else "false"
+            if word == "true":
+                true = answer
+            else:
+                false = answer
+        if true is not None:
+            data.true_false = moodle_xml.fraction_of(true, 1) == 1
+            data.true_feedback = moodle_xml.text_of(true, "feedback")
+        if false is not None:
+            if true is None:
+                data.true_false = moodle_xml.fraction_of(false, 2) != 1
+            data.false_feedback = moodle_xml.text_of(false, "feedback")
+
+    def write_xml(self, element, data, text_format):
+        right = bool(data.true_false)
+        moodle_xml.add_answer(element, "true", "100" if right else "0", data.true_feedback, text_format, plain=True)
+        moodle_xml.add_answer(element, "false", "0" if right else "100", data.false_feedback, text_format, plain=True)
 
     def option_labels(self, versions):
         return [("true", _("True")), ("false", _("False"))]
