@@ -48,7 +48,7 @@ def sign_in(page, email, password):
     page.goto("/en/accounts/login/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.locator("main").get_by_role("button", name="Sign in").click()
+    page.locator("main").get_by_role("button", name="Sign in", exact=True).click()
     # Administrators and officers are then asked for a code from their authenticator app.
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import (

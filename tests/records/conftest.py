@@ -61,8 +61,8 @@ def officer(*, countries=(), organisations=(), scope=True, **extra):
     return user
 
 
-def administrator():
-    return UserFactory(role=roles.ADMINISTRATOR, organisation=None)
+def administrator(**fields):
+    return UserFactory(role=roles.ADMINISTRATOR, organisation=None, **fields)
 
 
 @dataclass
