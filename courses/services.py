@@ -370,3 +370,13 @@ def accept_on_activation(sender, *, user, invitation, **kwargs) -> None:
         # E.g. the course was unpublished meanwhile: the account opens anyway and the invitation
         # waits on the dashboard, where accepting gives the reason.
         pass
+
+
+def record_cohort_progress_export(*, user, cohort: Cohort, rows: int, sha256: str, options: dict) -> None:
+    """Write a download of a cohort's progress grid (names and grades) to the audit log."""
+    audit.record(
+        actor=user,
+        action="cohort.progress_exported",
+        obj=cohort,
+        data={"format": "csv", "rows": rows, "sha256": sha256, "options": options},
+    )
