@@ -110,6 +110,7 @@ def dashboard(request):
             "grading": grading_news(request.user),
             "cohort_invitations": selectors.pending_cohort_invitations(request.user),
             "can_join_cohorts": can_join_cohorts(request.user),
+            "runs_cohorts": can_run_cohorts(request.user),
         },
     )
 

@@ -239,3 +239,20 @@ def test_parse_sort_keeps_only_whitelisted_keys():
     assert cohort_grid.parse_sort("idle", columns) == ("idle", False)
     assert cohort_grid.parse_sort("-trainee__email", columns) == ("name", False)
     assert cohort_grid.parse_sort(None, columns) == ("name", False)
+
+
+# --- The trainer's dashboard: the daily work one click away --------------------------------------
+
+
+def test_trainer_dashboard_links_to_grading_results_and_cohorts(workshop, client):
+    client.force_login(workshop.trainer)
+    html = client.get(reverse("dashboard")).content.decode()
+    for url in (reverse("grading_queue"), reverse("trainer_quizzes"), reverse("cohort_list")):
+        assert f'href="{url}"' in html
+
+
+def test_trainee_dashboard_has_no_trainer_links(workshop, client):
+    client.force_login(workshop.awa.trainee)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert reverse("grading_queue") not in html and reverse("trainer_quizzes") not in html
+    assert 'id="trainer-links-title"' not in html
