@@ -8,11 +8,14 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from assessments.cohort_columns import quiz_columns
         from assessments.types import registry
+        from courses.cohort_grid import register_cohort_columns
         from lms import personal_data
 
         registry.load_builtin()
         personal_data.register("quiz_attempts", records=_attempts_of)
+        register_cohort_columns("assessments.quizzes", quiz_columns)
 
 
 def _attempts_of(user) -> list[dict]:

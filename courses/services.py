@@ -125,13 +125,13 @@ def update_progress(*, enrolment: Enrolment) -> bool:
     return _record_progress(Enrolment.objects.select_for_update().get(pk=enrolment.pk))
 
 
-def _record_progress(enrolment: Enrolment, extra_fields=()) -> bool:
-    # The caller holds the enrolment's row lock.
+def _record_progress(enrolment: Enrolment, extra_fields=(), lessons=None) -> bool:
+    # The caller holds the enrolment's row lock. ``lessons``: the course's items, when known.
     course = enrolment.course
     fields = list(extra_fields)
     just_completed = False
     if course is not None:
-        status = selectors.progress_of(enrolment=enrolment, course=course)
+        status = selectors.progress_of(enrolment=enrolment, course=course, lessons=lessons)
         if enrolment.progress_percent != status.percent and not enrolment.is_completed:
             enrolment.progress_percent = status.percent
             fields.append("progress_percent")
@@ -370,3 +370,66 @@ def accept_on_activation(sender, *, user, invitation, **kwargs) -> None:
         # E.g. the course was unpublished meanwhile: the account opens anyway and the invitation
         # waits on the dashboard, where accepting gives the reason.
         pass
+
+
+def record_cohort_progress_export(*, user, cohort: Cohort, rows: int, sha256: str, options: dict) -> None:
+    """Write a download of a cohort's progress grid (names and grades) to the audit log."""
+    audit.record(
+        actor=user,
+        action="cohort.progress_exported",
+        obj=cohort,
+        data={"format": "csv", "rows": rows, "sha256": sha256, "options": options},
+    )
+
+
+# --- Progress follows the content --------------------------------------------------------------------
+
+
+def progress_sync_limit() -> int:
+    """Open rounds refreshed in the request that publishes; a larger course goes to a task."""
+    return int(getattr(settings, "PASSAGE_PROGRESS_SYNC_LIMIT", 200))
+
+
+def refresh_course_progress(*, course_key) -> int:
+    """Bring every open round of a course up to its published lessons and quizzes; returns how
+    many rounds changed. Each round is locked and saved in its own transaction; a recorded
+    completion never goes back (``_record_progress`` leaves completed rounds as they are)."""
+    changed = 0
+    items: dict = {}  # each translation's outline, read once
+    open_rounds = Enrolment.objects.filter(course_key=course_key, status=Enrolment.Status.ACTIVE)
+    for pk in open_rounds.order_by("pk").values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            enrolment = Enrolment.objects.select_for_update().select_related("course").filter(pk=pk).first()
+            if enrolment is None or enrolment.status != Enrolment.Status.ACTIVE:
+                continue  # completed or withdrawn meanwhile
+            before = (enrolment.progress_percent, enrolment.status)
+            if enrolment.course is not None and enrolment.course_id not in items:
+                items[enrolment.course_id] = selectors.course_items(enrolment.course)
+            _record_progress(enrolment, lessons=items.get(enrolment.course_id))
+            changed += (enrolment.progress_percent, enrolment.status) != before
+    return changed
+
+
+def course_of_content(page) -> CoursePage | None:
+    """The course a module, lesson or quiz page sits in (by path: no import of the quiz app)."""
+    steplen = page.steplen
+    paths = [page.path[: -steplen * levels] for levels in (1, 2) if len(page.path) > steplen * levels]
+    return CoursePage.objects.filter(path__in=paths).first() if paths else None
+
+
+def progress_follows_content(sender, instance, **kwargs) -> None:
+    """Receiver of Wagtail's page_published and page_unpublished: when a course's modules,
+    lessons or quizzes change, its open rounds are brought up to date, so the dashboard, the
+    course page, the cohort page and the records show the same percentage. A small course is
+    refreshed at once; a large one in a background task, queued when the publication commits."""
+    course = course_of_content(instance)
+    if course is None:
+        return
+    course_key = course.translation_key
+    open_rounds = Enrolment.objects.filter(course_key=course_key, status=Enrolment.Status.ACTIVE)
+    if open_rounds.count() <= progress_sync_limit():
+        refresh_course_progress(course_key=course_key)
+        return
+    from courses.tasks import refresh_course_progress_task
+
+    transaction.on_commit(lambda: refresh_course_progress_task.enqueue(course_key=str(course_key)))

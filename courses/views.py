@@ -1,21 +1,28 @@
 """Learning views: lessons, enrolment, progress, dashboard, cohorts and invitations."""
 
+import csv
+import hashlib
+import io
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.selectors import grading_news
 from certificates.selectors import certificates_for_dashboard
-from courses import selectors, services
-from courses.models import CoursePage, LessonPage
+from courses import cohort_grid, selectors, services
+from courses.forms import CohortGridForm
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.permissions import (
     access_cohort,
     access_cohort_invitation,
@@ -30,6 +37,7 @@ from lms import services as account_services
 from lms.forms import InvitationUploadForm
 from lms.models import Invitation
 from lms.selectors import invitation_lookups
+from lms.spreadsheets import neutralise
 
 INVITE_SIGNING_SALT = "passage.invite-preview"
 
@@ -102,6 +110,7 @@ def dashboard(request):
             "grading": grading_news(request.user),
             "cohort_invitations": selectors.pending_cohort_invitations(request.user),
             "can_join_cohorts": can_join_cohorts(request.user),
+            "runs_cohorts": can_run_cohorts(request.user),
         },
     )
 
@@ -235,3 +244,122 @@ def decline_cohort_invitation(request, invitation_id):
     else:
         messages.success(request, _("You declined the invitation. Nothing was changed."))
     return HttpResponseRedirect(reverse("dashboard"))
+
+
+# --- The cohort grid: each trainee against the course's lessons and quizzes -------------------------
+
+
+def _arranged_grid(request, cohort):
+    """The grid, its options form, and its rows sorted and filtered as the GET asks.
+
+    Bad options do not hide anyone: the grid shows everyone, the form says what to correct."""
+    grid = cohort_grid.build_grid(cohort)
+    form = CohortGridForm(request.GET)
+    valid = form.is_valid()
+    key, descending = cohort_grid.parse_sort(request.GET.get("sort"), grid.columns)
+    rows = cohort_grid.sort_rows(grid.rows, grid.columns, key, descending)
+    cohort_grid.mark_stuck(rows, form.stuck_days() if valid else cohort_grid.DEFAULT_STUCK_DAYS)
+    if valid and form.cleaned_data["stuck"]:
+        rows = [row for row in rows if row.stuck]
+    return grid, form, rows, key, descending
+
+
+def _sort_headers(request, grid, key: str, descending: bool) -> list[dict]:
+    """Each sortable column's label, link (the other direction when it is the current one) and aria-sort."""
+    kept = {name: request.GET[name] for name in ("stuck", "days") if request.GET.get(name)}
+    labels = {**cohort_grid.BASE_SORTS, **{column.key: column.label for column in grid.columns}}
+    headers = {}
+    for name, label in labels.items():
+        current = name == key
+        target = f"-{name}" if current and not descending else name
+        headers[name] = {
+            "label": label,
+            "href": "?" + urlencode({**kept, "sort": target}),
+            "aria_sort": ("descending" if descending else "ascending") if current else "",
+        }
+    return headers
+
+
+@login_required
+@require_GET
+def cohort_progress(request, cohort_id):
+    """A trainer's grid of their cohort: lessons done, quiz grades, days idle, status; sortable."""
+    cohort = access_cohort(request.user, cohort_id)
+    grid, form, rows, key, descending = _arranged_grid(request, cohort)
+    headers = _sort_headers(request, grid, key, descending)
+    context = {
+        "cohort": cohort,
+        "grid": grid,
+        "rows": rows,
+        "form": form,
+        "name_header": headers["name"],
+        "lessons_header": headers["lessons"],
+        "idle_header": headers["idle"],
+        "status_header": headers["status"],
+        "column_headers": [headers[column.key] for column in grid.columns],
+        "querystring": request.GET.urlencode(),
+        "stuck_days": form.stuck_days() if form.is_valid() else cohort_grid.DEFAULT_STUCK_DAYS,
+    }
+    return render(request, "courses/cohort_progress.html", context, status=200 if form.is_valid() else 400)
+
+
+@login_required
+@require_GET
+def cohort_progress_csv(request, cohort_id):
+    """The grid as a formula-safe CSV, in the page's order and filter; each download is audited."""
+    cohort = access_cohort(request.user, cohort_id)
+    grid, form, rows, key, descending = _arranged_grid(request, cohort)
+    if not form.is_valid():
+        return cohort_progress(request, cohort_id)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Trainee"), _("Email"), _("Lessons done"), _("Lessons in the course"),
+            *(neutralise(column.label) for column in grid.columns),
+            _("Days since last activity"), _("Last activity"), _("Status"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                neutralise(row.name), neutralise(row.enrolment.trainee.email), row.lessons_done, row.lessons_total,
+                *(_grade_text(cell) for cell in row.cells),
+                row.days_idle,
+                timezone.localtime(row.last_activity_at).date().isoformat() if row.last_activity_at else "",
+                row.status,
+            ]
+        )
+    data = buffer.getvalue().encode()
+    services.record_cohort_progress_export(
+        user=request.user, cohort=cohort, rows=len(rows), sha256=hashlib.sha256(data).hexdigest(),
+        options={"sort": f"{'-' if descending else ''}{key}", "stuck": form.cleaned_data["stuck"], "days": form.stuck_days()},
+    )
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-progress-{timezone.localdate():%Y-%m-%d}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _grade_text(cell) -> str:
+    if cell.value is not None:
+        return f"{cell.value:g}"
+    return _("waiting for grading") if cell.waiting else ""
+
+
+@login_required
+@require_GET
+def cohort_trainee(request, cohort_id, trainee_id):
+    """One trainee's progress in the cohort's course: lessons done and quiz grades (their round in this cohort)."""
+    cohort = access_cohort(request.user, cohort_id)
+    enrolment = Enrolment.objects.filter(cohort=cohort, trainee_id=trainee_id).order_by("-round").first()
+    if enrolment is None:
+        raise Http404
+    grid = cohort_grid.build_grid(cohort, enrolments=Enrolment.objects.filter(pk=enrolment.pk))
+    row = grid.rows[0]
+    done = dict(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", "completed_at"))
+    lessons = [(lesson, done.get(lesson.translation_key)) for lesson in grid.lessons]
+    quizzes = list(zip(grid.columns, row.cells, strict=True))
+    return render(
+        request, "courses/cohort_trainee.html", {"cohort": cohort, "row": row, "lessons": lessons, "quizzes": quizzes}
+    )

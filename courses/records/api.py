@@ -6,6 +6,7 @@ scoped and filtered exactly like the pages (``enrolments_in_scope`` + ``RecordFi
 
 from contextvars import ContextVar
 from datetime import date, datetime
+from typing import Literal
 
 from django.conf import settings
 from django.utils import timezone
@@ -118,22 +119,45 @@ class RecordPage(BaseModel):
     next_cursor: int | None
 
 
+Suppression = Literal["small", "complementary"]
+
+
 class FigureOut(BaseModel):
-    label: str
-    value: str | None = Field(description="Null when suppressed.")
+    key: str = Field(
+        description="Stable name of the figure, the same in every language: trainees, enrolments, completed, "
+        "completion_rate_percent, average_score_percent, median_days_to_complete, certificates_valid, "
+        "certificates_expired, certificates_revoked, certificates_replaced."
+    )
+    label: str = Field(description="The figure's name for people, in the request's language.")
+    value: int | float | None = Field(description="The plain number; null when suppressed or when there is none.")
+    display: str = Field(description="The value as people read it (e.g. \"67 %\", \"< 5\", \"suppressed\"); never parse it.")
     suppressed: bool
+    suppression: Suppression | None = Field(
+        description="Why it is hidden: small (a count from 1 to minimum_cell - 1) or complementary (hidden to "
+        "protect another figure: it may be any size); null when shown."
+    )
 
 
 class BreakdownRowOut(BaseModel):
+    key: str | None = Field(
+        description="Stable identity of the group: course identity (UUID), organisation, sector, country or "
+        "region id, month (YYYY-MM), gender or age band; null for \"not stated\"."
+    )
     label: str
-    enrolled: int | None
-    completed: int | None
+    enrolled: int | None = Field(description="Null when suppressed.")
+    completed: int | None = Field(description="Null when suppressed.")
+    completion_rate_percent: int | None = Field(description="Completed out of enrolled; null when either is suppressed.")
     enrolled_suppressed: bool
     completed_suppressed: bool
+    enrolled_suppression: Suppression | None
+    completed_suppression: Suppression | None
+    enrolled_display: str
+    completed_display: str
+    completion_rate_display: str
 
 
 class BreakdownOut(BaseModel):
-    key: str
+    key: str = Field(description="course, organisation, sector, country, region, month (and gender, age where collected).")
     title: str
     rows: list[BreakdownRowOut]
 
@@ -218,30 +242,41 @@ def records(request, params: Query[RecordsQuery]):
 
 @api.get("/summary/", response={200: SummaryOut, 422: ErrorOut}, summary="Key figures and breakdowns")
 def summary(request, filters: Query[Filters]):
-    """Aggregates of the filtered records; counts below the minimum cell size are null."""
+    """Aggregates of the filtered records, by stable keys with plain numbers; suppressed ones are null.
+
+    Keys and numbers do not change with Accept-Language; labels and displays are in its language."""
     form, enrolments = _filtered(request)
     if enrolments is None:
         return Status(422, _form_errors(form))
     result = selectors.summarise(enrolments)
     figures = [
-        {"label": f.label, "value": None if f.hidden or f.value is None else str(f.value), "suppressed": f.hidden}
+        {
+            "key": f.key,
+            "label": str(f.label),
+            "value": None if f.hidden else f.value,
+            "display": f.display,
+            "suppressed": f.hidden,
+            "suppression": f.reason,
+        }
         for f in result.figures
     ]
-    tables = [
-        {
-            "key": table.key,
-            "title": table.title,
-            "rows": [
-                {
-                    "label": row.label,
-                    "enrolled": None if row.enrolled.hidden else row.enrolled.value,
-                    "completed": None if row.completed.hidden else row.completed.value,
-                    "enrolled_suppressed": row.enrolled.hidden,
-                    "completed_suppressed": row.completed.hidden,
-                }
-                for row in table.rows
-            ],
-        }
-        for table in result.breakdowns
-    ]
+    tables = [{"key": table.key, "title": str(table.title), "rows": [_row(row) for row in table.rows]} for table in result.breakdowns]
     return Status(200, {"minimum_cell": selectors.min_cell(), "figures": figures, "breakdowns": tables})
+
+
+def _row(row: selectors.BreakdownRow) -> dict:
+    rate = row.rate
+    return {
+        "key": row.key,
+        "label": str(row.label),
+        "enrolled": None if row.enrolled.hidden else row.enrolled.value,
+        "completed": None if row.completed.hidden else row.completed.value,
+        "completion_rate_percent": None if rate.hidden else rate.value,
+        "enrolled_suppressed": row.enrolled.hidden,
+        "completed_suppressed": row.completed.hidden,
+        "enrolled_suppression": row.enrolled.reason,
+        "completed_suppression": row.completed.reason,
+        "enrolled_display": row.enrolled.display,
+        "completed_display": row.completed.display,
+        "completion_rate_display": rate.display,
+    }

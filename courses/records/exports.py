@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from certificates.models import Certificate
 from courses.models import Enrolment
@@ -59,6 +60,10 @@ class RowFormat:
         with override(self.language):
             return [str(label) for _key, label in COLUMNS]
 
+    def sheet_title(self) -> str:
+        with override(self.language):
+            return str(_("Completion records"))
+
     def labels(self) -> tuple[dict[str, str], dict[str, str]]:
         """Round statuses and certificate statuses, each by value, in the file's language."""
         with override(self.language):
@@ -83,7 +88,8 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     numbers (whole ones as integers), text neutralised, read from the database in batches.
 
     It runs once per row of files of 500,000 rows, so what can be prepared once is: place names
-    come from their small tables and are neutralised once, as are repeated course titles."""
+    come from their small tables and are neutralised once, as are repeated course titles.
+    A course is named as translated into the file's language where it has that translation."""
     status_labels, certificate_labels = fmt.labels()
     names = {
         key: {pk: neutralise(name) for pk, name in by_id.items()} for key, by_id in selectors.place_names().items()
@@ -91,20 +97,23 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     organisations, sectors, countries = names["organisation"], names["sector"], names["country"]
     regions, cohorts = names["region"], names["cohort"]
     pseudonyms = selectors.Pseudonyms(fmt.scope)
-    titles: dict[str, str] = {}
+    titles: dict[tuple, str] = {}
+    translated: dict | None = None  # read once, at the first row, for the courses of the scope
     today, with_names = fmt.today, fmt.with_names
 
     for (
         trainee_id, first_name, last_name, certificate_name, organisation_id, sector_id, country_id, region_id,
-        course_title, cohort_id, status, enrolled_on, completed_on, score, serial, certificate_status, expires_on,
+        course_key, course_title, cohort_id, status, enrolled_on, completed_on, score, serial, certificate_status, expires_on,
     ) in selectors.stream_tuples(selectors.file_rows(enrolments, with_names=with_names), chunk_size=FETCH_ROWS):
         if with_names:
             trainee = neutralise(selectors.printed_name(certificate_name, first_name, last_name))
         else:
             trainee = pseudonyms(trainee_id)
-        title = titles.get(course_title)
+        title = titles.get((course_key, course_title))
         if title is None:
-            title = titles[course_title] = neutralise(course_title)
+            if translated is None:
+                translated = selectors.translated_course_titles(None, fmt.language)
+            title = titles[course_key, course_title] = neutralise(translated.get(course_key) or course_title)
         if score is not None and score.is_integer():
             score = int(score)
         yield (
@@ -176,6 +185,7 @@ def xlsx_chunks(rows: Iterable[tuple], headers: list[str], *, title: str) -> Ite
     sent in chunks. The row count comes with the first chunk (the rows are written by then)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31] or "Records")
+    sheet.freeze_panes = "A2"  # the header row stays in view (set before any row is written)
     sheet.append(headers)
     count = 0
     for row in rows:
@@ -187,6 +197,8 @@ def xlsx_chunks(rows: Iterable[tuple], headers: list[str], *, title: str) -> Ite
             end -= 1
         sheet.append(row[:end])
         count += 1
+    # Written after the rows in the sheet's XML, so the range can cover all of them.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{count + 1}"
     with tempfile.TemporaryFile() as handle:
         workbook.save(handle)
         handle.seek(0)

@@ -38,7 +38,13 @@ from django.utils.translation import gettext_lazy
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records.suppression import is_small, suppressed_cells
+from courses.records.suppression import (
+    COMPLEMENTARY,
+    SMALL,
+    is_small,
+    reason_for,
+    suppression_reasons,
+)
 from lms import roles
 from lms.models import ReportingScope
 from lms.roles import is_administrator
@@ -89,10 +95,14 @@ def scope_identity(user) -> str:
         return "all"
     parts = []
     if roles.has_role(user, roles.MINISTRY_OFFICER):
-        scope = ReportingScope.objects.filter(officer=user).first()
-        if scope is not None:
-            codes = sorted(scope.countries.values_list("code", flat=True))
-            organisations = sorted(scope.organisations.values_list("pk", flat=True))
+        # One query: the scope's countries joined with its organisations (a few rows each), or
+        # no row at all when the officer has no scope.
+        pairs = list(
+            ReportingScope.objects.filter(officer=user).values_list("countries__code", "organisations__pk")
+        )
+        if pairs:
+            codes = sorted({code for code, _pk in pairs if code is not None})
+            organisations = sorted({pk for _code, pk in pairs if pk is not None})
             parts.append(f"countries={','.join(codes)};organisations={','.join(map(str, organisations))}")
     if roles.has_role(user, roles.TRAINER):
         parts.append(f"trainer={user.pk}")
@@ -126,17 +136,36 @@ class Pseudonyms:
 
 @dataclass
 class Figure:
-    """One number shown to people, or hidden because it is too small to publish."""
+    """One number shown to people, or hidden because it is too small to publish.
+
+    ``key`` names it the same in every language (the API's key); ``value`` is the plain number;
+    ``text`` is how people read it when that is more than the number ("67 %", "12.0 days");
+    ``reason`` says why it is hidden (``SMALL`` or ``COMPLEMENTARY``), None when shown.
+    """
 
     label: str
     value: object
-    hidden: bool = False
+    reason: str | None = None
+    key: str = ""
+    text: str | None = None
+
+    @property
+    def hidden(self) -> bool:
+        return self.reason is not None
 
     @property
     def display(self) -> str:
-        if self.hidden:
+        # Only a true small count reads "< 5": a cell hidden to protect another may be large.
+        if self.reason == SMALL:
             return _("< %(minimum)s") % {"minimum": min_cell()}
-        return "—" if self.value is None else str(self.value)
+        if self.hidden:
+            return str(SUPPRESSED)
+        if self.value is None:
+            return "—"
+        return self.text if self.text is not None else str(self.value)
+
+
+SUPPRESSED = gettext_lazy("suppressed")
 
 
 def min_cell() -> int:
@@ -209,6 +238,22 @@ def course_titles(places: list[dict]) -> dict:
     return titles
 
 
+def translated_course_titles(keys, language: str) -> dict:
+    """Course titles by identity as translated into ``language``, where a translation exists.
+
+    One query of the course pages (all of them when ``keys`` is None: a small table); a course without a translation in that language is absent,
+    and callers keep the title it was enrolled under."""
+    from courses.models import CoursePage
+
+    pages = CoursePage.objects.filter(locale__language_code=language)
+    if keys is not None:
+        keys = [key for key in keys if key is not None]
+        if not keys:
+            return {}
+        pages = pages.filter(translation_key__in=keys)
+    return dict(pages.values_list("translation_key", "title"))
+
+
 @dataclass
 class Summary:
     """Everything the dashboard, the summary PDF and the API summary show for one filter."""
@@ -218,13 +263,14 @@ class Summary:
     places: list[dict]  # the tally, reused for the filter choices when no filter is in force
 
 
-def summarise(enrolments: QuerySet, *, today: date | None = None) -> Summary:
+def summarise(enrolments: QuerySet, *, today: date | None = None, language: str | None = None) -> Summary:
     """Key figures and breakdowns of the rounds: four scans of the rounds on PostgreSQL (the
     tally, months, trainees with the median, certificates; five elsewhere, where the median is
-    a query of its own), plus lookups of names in the small reference tables."""
+    a query of its own), plus lookups of names in the small reference tables. With a
+    ``language`` (files), courses are named as translated into it."""
     places = tally(enrolments)
     figures = _key_figures(enrolments, places, today=today or timezone.localdate())
-    tables = _main_breakdowns(enrolments, places)
+    tables = _main_breakdowns(enrolments, places, language=language)
     if getattr(settings, "PASSAGE_COLLECT_GENDER", False):
         tables.append(_by_gender(enrolments))
     if getattr(settings, "PASSAGE_COLLECT_YEAR_OF_BIRTH", False):
@@ -241,24 +287,30 @@ def _key_figures(enrolments: QuerySet, places: list[dict], *, today: date) -> li
     average = sum(row["score_sum"] for row in places if row["score_sum"] is not None) / scored if scored else None
     trainees, median = _people_and_median(enrolments, completed)
 
-    rate_hidden = is_small(completed, minimum) or is_small(enrolled, minimum)
+    # Rates, score and median of a small group would describe those few people: hidden with them.
+    derived = COMPLEMENTARY if is_small(completed, minimum) or is_small(enrolled, minimum) else None
     rate = round(100 * completed / enrolled) if enrolled else None
+    average = float(Decimal(average).quantize(Decimal("0.1"))) if average is not None else None
+    days = round(median.total_seconds() / 86400, 1) if median is not None else None
+
+    def count(key, label, value):
+        return Figure(label, value, reason_for(value, hidden=is_small(value, minimum), minimum=minimum), key=key)
+
     figures = [
-        Figure(_("Trainees enrolled"), trainees, is_small(trainees, minimum)),
-        Figure(_("Enrolments"), enrolled, is_small(enrolled, minimum)),
-        Figure(_("Completed"), completed, is_small(completed, minimum)),
-        Figure(_("Completion rate"), f"{rate} %" if rate is not None else None, rate_hidden),
+        count("trainees", _("Trainees enrolled"), trainees),
+        count("enrolments", _("Enrolments"), enrolled),
+        count("completed", _("Completed"), completed),
         Figure(
-            _("Average score"),
-            f"{number_format(Decimal(average).quantize(Decimal('0.1')), 1)} %" if average is not None else None,
-            rate_hidden,
+            _("Completion rate"), rate, derived, key="completion_rate_percent",
+            text=f"{rate} %" if rate is not None else None,
         ),
         Figure(
-            _("Median time to complete"),
-            _("%(days)s days") % {"days": number_format(round(median.total_seconds() / 86400, 1), 1)}
-            if median is not None
-            else None,
-            rate_hidden,
+            _("Average score"), average, derived, key="average_score_percent",
+            text=f"{number_format(average, 1)} %" if average is not None else None,
+        ),
+        Figure(
+            _("Median time to complete"), days, derived, key="median_days_to_complete",
+            text=_("%(days)s days") % {"days": number_format(days, 1)} if days is not None else None,
         ),
     ]
     return figures + certificate_counts(enrolments, today=today)
@@ -294,8 +346,11 @@ def certificate_counts(enrolments: QuerySet, *, today: date) -> list[Figure]:
         )
     )
     keys = list(CERTIFICATE_LABELS)
-    hidden = suppressed_cells([counts[key] for key in keys], min_cell())
-    return [Figure(str(CERTIFICATE_LABELS[key]), counts[key], index in hidden) for index, key in enumerate(keys)]
+    hidden = suppression_reasons([counts[key] for key in keys], min_cell())
+    return [
+        Figure(str(CERTIFICATE_LABELS[key]), counts[key], hidden.get(index), key=f"certificates_{key}")
+        for index, key in enumerate(keys)
+    ]
 
 
 # --- Breakdowns ----------------------------------------------------------------------------------
@@ -306,6 +361,16 @@ class BreakdownRow:
     label: str
     enrolled: Figure
     completed: Figure
+    key: str | None = None  # the group's identity, the same in every language; None: not stated
+
+    @property
+    def rate(self) -> Figure:
+        """Completed out of enrolled, in whole percent; hidden whenever either count is."""
+        enrolled, completed = self.enrolled.value, self.completed.value
+        if self.enrolled.hidden or self.completed.hidden:
+            return Figure(self.label, None, COMPLEMENTARY, key="completion_rate_percent")
+        rate = round(100 * completed / enrolled) if enrolled else None
+        return Figure(self.label, rate, key="completion_rate_percent", text=f"{rate} %" if rate is not None else None)
 
 
 @dataclass
@@ -327,18 +392,25 @@ def _counted(enrolments: QuerySet, *group) -> QuerySet:
     )
 
 
-def _build(key: str, title: str, groups: list[tuple[str, int, int]]) -> Breakdown:
-    """Rows with both columns suppressed independently (complementary suppression in each)."""
+def _build(key: str, title: str, groups: list[tuple[str | None, str, int, int]]) -> Breakdown:
+    """Rows (group key, label, enrolled, completed) with both columns suppressed independently
+    (complementary suppression in each); a row whose enrolled count is hidden hides its completed
+    count too. Each hidden cell says why, from its own count."""
     minimum = min_cell()
-    hidden_enrolled = suppressed_cells([enrolled for _label, enrolled, _c in groups], minimum)
-    hidden_completed = suppressed_cells([completed for _label, _e, completed in groups], minimum)
+    hidden_enrolled = suppression_reasons([enrolled for _key, _label, enrolled, _c in groups], minimum)
+    hidden_completed = suppression_reasons([completed for _key, _label, _e, completed in groups], minimum)
     rows = [
         BreakdownRow(
             label=label,
-            enrolled=Figure(label, enrolled, index in hidden_enrolled),
-            completed=Figure(label, completed, index in hidden_completed or index in hidden_enrolled),
+            enrolled=Figure(label, enrolled, hidden_enrolled.get(index)),
+            completed=Figure(
+                label,
+                completed,
+                reason_for(completed, hidden=index in hidden_completed or index in hidden_enrolled, minimum=minimum),
+            ),
+            key=None if group_key is None else str(group_key),
         )
-        for index, (label, enrolled, completed) in enumerate(groups)
+        for index, (group_key, label, enrolled, completed) in enumerate(groups)
     ]
     return Breakdown(key=key, title=title, rows=rows)
 
@@ -347,14 +419,17 @@ def _by_gender(enrolments: QuerySet) -> Breakdown:
     from lms.models import User
 
     labels = dict(User.Gender.choices)
-    counts: dict[str, list[int]] = {}
+    counts: dict[str | None, list[int]] = {}
     for row in _counted(enrolments, "trainee__gender"):
-        label = str(labels.get(row["trainee__gender"], _("Not stated")))
-        totals = counts.setdefault(label, [0, 0])
+        value = row["trainee__gender"] if row["trainee__gender"] in labels else None
+        totals = counts.setdefault(value, [0, 0])
         totals[0] += row["enrolled"]
         totals[1] += row["completed"]
-    order = [str(label) for label in labels.values()] + [_("Not stated")]
-    groups = [(label, *counts[label]) for label in order if label in counts]
+    order = [*labels, None]
+    groups = [
+        (value, str(labels[value]) if value is not None else _("Not stated"), *counts[value])
+        for value in order if value in counts
+    ]
     return _build("gender", _("By gender"), groups)
 
 
@@ -376,18 +451,27 @@ def age_band(age: int | None) -> str:
     return _("Not stated")
 
 
+def age_band_key(age: int | None) -> str | None:
+    """The band's name in every language ("25-34", "55+"), None when not stated."""
+    for low, high, _label in AGE_BANDS if age is not None else ():
+        if low <= age <= high:
+            return f"{low}+" if high >= 200 else f"{low}-{high}"
+    return None
+
+
 def _by_age(enrolments: QuerySet) -> Breakdown:
     """Age at enrolment (year of enrolment minus year of birth), in bands."""
     rows = _counted(enrolments.annotate(year=ExtractYear("enrolled_at")), "trainee__year_of_birth", "year")
-    counts: dict[str, list[int]] = {}
+    counts: dict[int | None, list[int]] = {}
     for row in rows:
         born = row["trainee__year_of_birth"]
-        label = age_band(row["year"] - born if born else None)
-        totals = counts.setdefault(label, [0, 0])
+        age = row["year"] - born if born else None
+        band = next((low for low, high, _label in AGE_BANDS if age is not None and low <= age <= high), None)
+        totals = counts.setdefault(band, [0, 0])
         totals[0] += row["enrolled"]
         totals[1] += row["completed"]
-    order = [age_band(low) for low, _high, _label in AGE_BANDS] + [_("Not stated")]
-    groups = [(label, *counts[label]) for label in order if label in counts]
+    order = [low for low, _high, _label in AGE_BANDS] + [None]
+    groups = [(age_band_key(band), age_band(band), *counts[band]) for band in order if band in counts]
     return _build("age", _("By age at enrolment"), groups)
 
 
@@ -403,17 +487,20 @@ def _sum_by(rows: list[dict], key: str) -> dict:
 
 def _named(totals: dict, names: dict, title: str, key: str) -> Breakdown:
     not_stated = _("Not stated")
-    groups = [(names.get(pk) or not_stated, enrolled, completed) for pk, (enrolled, completed) in totals.items()]
-    groups.sort(key=lambda group: (group[0] == not_stated, group[0].casefold()))
+    groups = [(pk, names.get(pk) or not_stated, enrolled, completed) for pk, (enrolled, completed) in totals.items()]
+    groups.sort(key=lambda group: (group[1] == not_stated, group[1].casefold()))
     return _build(key, title, groups)
 
 
-def _main_breakdowns(enrolments: QuerySet, places: list[dict]) -> list[Breakdown]:
+def _main_breakdowns(enrolments: QuerySet, places: list[dict], *, language: str | None = None) -> list[Breakdown]:
     """By course, organisation, sector, country and region from the tally; by month from one
-    more grouped scan (a month in each combination would make tens of thousands of groups)."""
+    more grouped scan (a month in each combination would make tens of thousands of groups).
+    With a language, courses are named as translated into it (one more small query)."""
     from lms.models import Country, Organisation, Region, Sector
 
     titles = course_titles(places)
+    if language:
+        titles.update(translated_course_titles(titles, language))
     by_organisation, by_sector = _sum_by(places, "organisation_id"), _sum_by(places, "sector_id")
     by_country, by_region = _sum_by(places, "country_id"), _sum_by(places, "region_id")
 
@@ -429,8 +516,8 @@ def _main_breakdowns(enrolments: QuerySet, places: list[dict]) -> list[Breakdown
         )
     }
     courses = sorted(
-        ((titles[key], enrolled, completed) for key, (enrolled, completed) in _sum_by(places, "course_key").items()),
-        key=lambda group: group[0].casefold(),
+        ((key, titles[key], enrolled, completed) for key, (enrolled, completed) in _sum_by(places, "course_key").items()),
+        key=lambda group: group[1].casefold(),
     )
     months = _counted(enrolments.annotate(month=TruncMonth("enrolled_at")), "month").order_by("month")
     return [
@@ -442,7 +529,10 @@ def _main_breakdowns(enrolments: QuerySet, places: list[dict]) -> list[Breakdown
         _build(
             "month",
             _("By month of enrolment"),
-            [(date_format(row["month"], "YEAR_MONTH_FORMAT"), row["enrolled"], row["completed"]) for row in months],
+            [
+                (f"{row['month']:%Y-%m}", date_format(row["month"], "YEAR_MONTH_FORMAT"), row["enrolled"], row["completed"])
+                for row in months
+            ],
         ),
     ]
 
@@ -526,6 +616,7 @@ FILE_FIELDS = (
     "sector_id",
     "country_id",
     "region_id",
+    "course_key",
     "course_title",
     "cohort_id",
     "status",

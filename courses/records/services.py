@@ -101,11 +101,14 @@ def authenticate_key(key: str) -> ApiToken | None:
 PROGRESS_EVERY = 5000
 
 
-def request_records_export(*, user, file_format: str, filters: dict, identity: str, bom: bool):
+def request_records_export(
+    *, user, file_format: str, filters: dict, identity: str, bom: bool, language: str | None = None
+):
     """Queue a person-level file to be made in the background; returns the export row.
 
     The filters are the cleaned ones (ids and ISO dates); they are validated again, within the
-    user's scope at that time, when the file is made.
+    user's scope at that time, when the file is made. The file speaks ``language`` (the page's
+    it was asked from), else the user's own.
     """
     from courses.models import RecordsExport
     from courses.records.tasks import build_records_export_task
@@ -114,7 +117,7 @@ def request_records_export(*, user, file_format: str, filters: dict, identity: s
         export = RecordsExport.objects.create(
             user=user,
             file_format=file_format,
-            parameters={"filters": filters, "identity": identity, "bom": bom},
+            parameters={"filters": filters, "identity": identity, "bom": bom, "language": language},
         )
         transaction.on_commit(lambda: build_records_export_task.enqueue(export_id=export.pk))
     return export
@@ -153,12 +156,12 @@ def build_records_export(*, export) -> str:
     with_names = parameters.get("identity") == ExportOptionsForm.NAME
     export.state, export.rows_total = RecordsExport.State.RUNNING, enrolments.count()
     export.save(update_fields=["state", "rows_total"])
-    row_format = exports.row_format_for(user, with_names=with_names)
+    row_format = exports.row_format_for(user, with_names=with_names, language=parameters.get("language"))
     rows = _with_progress(exports.file_rows(enrolments, row_format), export)
     if export.file_format == RecordsExport.Format.CSV:
         chunks = exports.csv_chunks(rows, row_format.headers(), bom=bool(parameters.get("bom")))
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=_("Completion records"))
+        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
     try:
         with tempfile.TemporaryFile() as handle:
             sha256, count = exports.write_file(chunks, handle)

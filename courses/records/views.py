@@ -60,10 +60,11 @@ def filtered_records(request, *, showing_choices=False):
     return form, form.filter(scoped)
 
 
-def dashboard_context(form, enrolments) -> dict:
+def dashboard_context(form, enrolments, *, language: str | None = None) -> dict:
+    """The figures and tables of a filter; with a ``language`` (the PDF), courses are named in it."""
     context = {"form": form, "options": ExportOptionsForm(), "min_cell": selectors.min_cell()}
     if enrolments is not None:
-        summary = selectors.summarise(enrolments)
+        summary = selectors.summarise(enrolments, language=language)
         if not form.asks_for_filters():
             form.offer_choices(summary.places)  # unfiltered: the tally is of every scoped round
         context.update(
@@ -93,9 +94,8 @@ def _invalid(request, form, options=None):
 
 
 def _row_format(request, *, with_names: bool) -> exports.RowFormat:
-    return exports.row_format_for(
-        request.user, with_names=with_names, language=request.user.preferred_language or get_language()
-    )
+    """Files speak the language of the page they were downloaded from (the URL's prefix)."""
+    return exports.row_format_for(request.user, with_names=with_names, language=get_language())
 
 
 def _file_name(extension: str) -> str:
@@ -119,7 +119,7 @@ def _person_level_download(request, file_format: str):
     if file_format == "csv":
         chunks = exports.csv_chunks(rows, row_format.headers(), bom=options.cleaned_data["bom"])
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=_("Completion records"))
+        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
     filters, user = form.as_record(), request.user
     identity = ExportOptionsForm.NAME if options.with_names else ExportOptionsForm.PSEUDONYM
 
@@ -158,7 +158,7 @@ def summary_pdf(request):
     document = pdf.summary_pdf(
         request=request,
         context={
-            **dashboard_context(form, enrolments),
+            **dashboard_context(form, enrolments, language=get_language()),
             "officer": request.user.get_full_name() or request.user.email,
             "generated_at": timezone.localtime(),
             "csv_sha256": csv_sha256,
@@ -234,6 +234,7 @@ def start_export(request):
         filters=form.as_record(),
         identity=ExportOptionsForm.NAME if options.with_names else ExportOptionsForm.PSEUDONYM,
         bom=options.cleaned_data["bom"],
+        language=get_language(),
     )
     messages.success(request, _("Your file is being made. This page shows when it is ready."))
     return HttpResponseRedirect(reverse("records:exports"))

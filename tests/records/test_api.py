@@ -86,14 +86,17 @@ def test_names_on_request_and_each_page_is_audited(world, client, senegal_key):
 def test_summary_suppresses_small_counts(world, client, senegal_key, settings):
     settings.RECORDS_MIN_CELL = 5
     data = client.get("/api/summary/", **bearer(senegal_key)).json()
-    figures = {figure["label"]: figure for figure in data["figures"]}
-    assert figures["Enrolments"] == {"label": "Enrolments", "value": None, "suppressed": True}
+    figures = {figure["key"]: figure for figure in data["figures"]}
+    assert figures["enrolments"] == {
+        "key": "enrolments", "label": "Enrolments", "value": None, "display": "< 5", "suppressed": True,
+        "suppression": "small",
+    }
     organisations = next(b for b in data["breakdowns"] if b["key"] == "organisation")
     assert all(row["enrolled"] is None and row["enrolled_suppressed"] for row in organisations["rows"])
     settings.RECORDS_MIN_CELL = 1
     data = client.get("/api/summary/", **bearer(senegal_key)).json()
-    figures = {figure["label"]: figure for figure in data["figures"]}
-    assert figures["Enrolments"]["value"] == "3"
+    figures = {figure["key"]: figure for figure in data["figures"]}
+    assert figures["enrolments"]["value"] == 3
 
 
 def test_rate_limit_per_token(world, client, senegal_key, settings):

@@ -73,7 +73,8 @@ def test_breakdown_suppression_is_complementary(world, client, settings):
     tables = {table.key: table for table, _chart in client.get(DASHBOARD).context["breakdowns"]}
     rows = tables["organisation"].rows
     assert [row.enrolled.hidden for row in rows] == [True, True]
-    assert all(row.enrolled.display == "< 2" for row in rows)
+    # Only Thiès court's single round is a small count; Dakar's 2 are hidden to protect it.
+    assert [row.enrolled.display for row in rows] == ["suppressed", "< 2"]
 
 
 # Session, user, roles, scope; the tally of the rounds (1); trainees and median (1, or 2 where

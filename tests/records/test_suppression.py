@@ -37,3 +37,44 @@ def test_single_figures():
     assert not is_small(5, 5)
     assert not is_small(0, 5)
     assert not is_small(None, 5)
+
+
+# --- Why a cell is hidden: a true small count, or only to protect another ----------------------
+
+from courses.records.suppression import COMPLEMENTARY, SMALL, reason_for, suppression_reasons  # noqa: E402
+
+
+def test_the_complement_is_marked_complementary_not_small():
+    assert suppression_reasons([12, 3, 40, 9], 5) == {1: SMALL, 3: COMPLEMENTARY}
+
+
+def test_a_large_complement_is_complementary():
+    # 207 enrolments hidden to protect a single small cell are not "fewer than 5".
+    assert suppression_reasons([207, 2, 900], 5) == {1: SMALL, 0: COMPLEMENTARY}
+
+
+def test_small_cells_that_protect_each_other_are_all_small():
+    assert suppression_reasons([2, 4, 40], 5) == {0: SMALL, 1: SMALL}
+
+
+def test_reasons_agree_with_the_hidden_cells():
+    for counts in ([5, 12, 40], [0, 2, 30, 7], [3], [1, 8, 8], [4, 4, 4, 90]):
+        assert set(suppression_reasons(counts, 5)) == suppressed_cells(counts, 5)
+
+
+def test_reason_of_a_single_hidden_figure_comes_from_its_own_count():
+    assert reason_for(3, hidden=True, minimum=5) == SMALL
+    assert reason_for(5, hidden=True, minimum=5) == COMPLEMENTARY  # 5 valid certificates
+    assert reason_for(207, hidden=True, minimum=5) == COMPLEMENTARY
+    assert reason_for(0, hidden=True, minimum=5) == COMPLEMENTARY
+    assert reason_for(3, hidden=False, minimum=5) is None
+
+
+def test_only_a_small_count_reads_less_than_the_minimum(settings):
+    from courses.records.selectors import Figure
+
+    settings.RECORDS_MIN_CELL = 5
+    assert Figure("Enrolments", 3, SMALL).display == "< 5"
+    assert Figure("Enrolments", 207, COMPLEMENTARY).display == "suppressed"
+    assert Figure("Enrolments", 207).display == "207"
+    assert Figure("Completion rate", 67, key="completion_rate_percent", text="67 %").display == "67 %"

@@ -260,6 +260,14 @@ MATRIX: dict[str, list[Case]] = {
     "en/cohorts/": case(lambda w: R("cohort_list"), only(200, *TRAINERS)),
     "en/cohorts/<id:cohort_id>/": case(lambda w: R("cohort_detail", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
     "en/cohorts/<id:cohort_id>/invite/": case(lambda w: R("cohort_invite", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
+    # The cohort grid, its CSV and one trainee's progress in it: the cohort's trainer and administrators.
+    "en/cohorts/<id:cohort_id>/progress/": case(lambda w: R("cohort_progress", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
+    "en/cohorts/<id:cohort_id>/progress.csv": case(
+        lambda w: R("cohort_progress_csv", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)
+    ),
+    "en/cohorts/<id:cohort_id>/trainees/<id:trainee_id>/": case(
+        lambda w: R("cohort_trainee", args=[w.cohort.pk, w.enrolment.trainee_id]), only(200, TRAINER, ADMIN)
+    ),
     "en/invitations/<id:invitation_id>/resend/": post(
         lambda w: R("resend_invitation", args=[w.invitation.pk]), only(302, TRAINER, ADMIN)
     ),
