@@ -399,7 +399,7 @@ def refresh_course_progress(*, course_key) -> int:
     open_rounds = Enrolment.objects.filter(course_key=course_key, status=Enrolment.Status.ACTIVE)
     for pk in open_rounds.order_by("pk").values_list("pk", flat=True).iterator():
         with transaction.atomic():
-            enrolment = Enrolment.objects.select_for_update().select_related("course").filter(pk=pk).first()
+            enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related("course").filter(pk=pk).first()
             if enrolment is None or enrolment.status != Enrolment.Status.ACTIVE:
                 continue  # completed or withdrawn meanwhile
             before = (enrolment.progress_percent, enrolment.status)
