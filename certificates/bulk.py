@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from lms.spreadsheets import neutralise
+from lms.streaming import ChunkSink
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["serial", "name", "course", "completed_on", "expires_on", "status", "file", "sha256"]
@@ -46,29 +47,9 @@ def manifest_csv(certificates: Iterable, *, today=None) -> bytes:
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-class _Sink(io.RawIOBase):
-    """A write-only, non-seekable file that hands over what was written since the last take()."""
-
-    def __init__(self):
-        super().__init__()
-        self._chunks: list[bytes] = []
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        self._chunks.append(bytes(data))
-        return len(data)
-
-    def take(self) -> bytes:
-        data = b"".join(self._chunks)
-        self._chunks.clear()
-        return data
-
-
 def zip_stream(certificates: Iterable, manifest_rows: Iterable) -> Iterator[bytes]:
     """The ZIP archive, chunk by chunk: the manifest first, then each PDF that exists."""
-    sink = _Sink()
+    sink = ChunkSink()
     with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(MANIFEST_NAME, manifest_csv(manifest_rows))
         yield sink.take()

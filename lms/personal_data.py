@@ -5,7 +5,6 @@ register what they hold in their AppConfig.ready, so this base app never imports
 """
 
 import hashlib
-import io
 import json
 import shutil
 import zipfile
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from lms import audit
 from lms.models import AuditLogEntry
+from lms.streaming import ChunkSink
 
 DATA_FILE = "passage-data.json"
 
@@ -88,28 +88,9 @@ def collect(user) -> dict:
     return data
 
 
-class _Sink(io.RawIOBase):
-    """A write-only stream whose bytes are taken out as they come (zipfile then streams)."""
-
-    def __init__(self):
-        self._chunks = []
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        self._chunks.append(bytes(data))
-        return len(data)
-
-    def take(self) -> bytes:
-        data = b"".join(self._chunks)
-        self._chunks.clear()
-        return data
-
-
 def zip_stream(*, user) -> Iterator[bytes]:
     """The person's data as a ZIP, chunk by chunk; the download is audited with its SHA-256 once sent."""
-    sink, digest, size, files = _Sink(), hashlib.sha256(), 0, 0
+    sink, digest, size, files = ChunkSink(), hashlib.sha256(), 0, 0
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(DATA_FILE, json.dumps(collect(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
         for section in _sections.values():
