@@ -44,6 +44,21 @@ _ADMIN_EXTRA_PERMISSIONS = [
     ("courses", "delete_topic"),
     ("lms", "add_user"),
     ("lms", "change_user"),
+    # The people and places screens (Organisations, Learning) that administrators manage.
+    *[
+        (app, f"{action}_{model}")
+        for app, model in (
+            ("lms", "organisation"),
+            ("lms", "country"),
+            ("lms", "region"),
+            ("lms", "sector"),
+            ("lms", "reportingscope"),
+            ("courses", "cohort"),
+        )
+        for action in ("add", "change", "delete", "view")
+    ],
+    ("lms", "view_auditlogentry"),
+    ("courses", "view_enrolment"),
     ("wagtailcore", "add_locale"),
     ("wagtailcore", "change_locale"),
     ("wagtailcore", "add_workflow"),
