@@ -32,7 +32,7 @@ from courses.permissions import (
     can_join_cohorts,
     can_run_cohorts,
 )
-from lms import invitations
+from lms import invitations, ratelimit
 from lms import services as account_services
 from lms.forms import InvitationUploadForm
 from lms.models import Invitation
@@ -191,6 +191,22 @@ def cohort_invite(request, cohort_id):
     return render(request, "courses/cohort_invite.html", context)
 
 
+def _may_send_again(request) -> bool:
+    """Count one "send again" of this trainer; False (with a message) once over the hourly limit."""
+    # Each one emails a person who did not ask for it: a trainer's mistake, or a stolen session,
+    # must not turn the platform into a mailer.
+    usage = ratelimit.hit(
+        request, group="courses.invitation_resend", limit=settings.PASSAGE_INVITE_RESENDS_PER_HOUR, seconds=3600, key="user"
+    )
+    if not usage.allowed:
+        messages.error(
+            request,
+            _("You have sent %(limit)s invitations again in the last hour. Try again in %(minutes)s minutes.")
+            % {"limit": usage.limit, "minutes": max(1, round(usage.retry_after / 60))},
+        )
+    return usage.allowed
+
+
 @login_required
 @require_POST
 def resend_invitation(request, invitation_id):
@@ -198,6 +214,8 @@ def resend_invitation(request, invitation_id):
     if invitation.cohort is None:
         raise Http404
     cohort = access_cohort(request.user, invitation.cohort_id)
+    if not _may_send_again(request):
+        return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
     try:
         account_services.resend_invitation(invitation=invitation, by=request.user)
     except account_services.InvitationInvalid as error:
@@ -211,6 +229,8 @@ def resend_invitation(request, invitation_id):
 @require_POST
 def resend_cohort_invitation(request, invitation_id):
     invitation = access_cohort_invitation_as_trainer(request.user, invitation_id)
+    if not _may_send_again(request):
+        return HttpResponseRedirect(reverse("cohort_detail", args=[invitation.cohort_id]))
     try:
         services.resend_cohort_invitation(invitation=invitation, by=request.user)
     except services.LearningError as error:

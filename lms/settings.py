@@ -296,6 +296,8 @@ PASSAGE_AUDIT_KEEP_YEARS = int(os.environ.get("PASSAGE_AUDIT_KEEP_YEARS", "10"))
 PASSAGE_ERASURE_CERTIFICATES = os.environ.get("PASSAGE_ERASURE_CERTIFICATES", "keep")
 PASSAGE_INVITE_MAX_BYTES = int(os.environ.get("PASSAGE_INVITE_MAX_BYTES", str(2 * 1024 * 1024)))
 PASSAGE_INVITE_MAX_ROWS = int(os.environ.get("PASSAGE_INVITE_MAX_ROWS", "2000"))
+# "Send again" on invitations, per trainer and hour (each one emails someone).
+PASSAGE_INVITE_RESENDS_PER_HOUR = int(os.environ.get("PASSAGE_INVITE_RESENDS_PER_HOUR", "30"))
 
 # --- Completion records -------------------------------------------------------------------------
 

@@ -355,6 +355,19 @@ def test_resending_a_known_accounts_invitation_sends_the_dashboard_email_again(t
     assert AuditLogEntry.objects.filter(action="cohort.invitation.resend").count() == 1
 
 
+def test_sending_again_is_limited_per_trainer_and_hour(trainer_client, cohort, settings):
+    settings.PASSAGE_INVITE_RESENDS_PER_HOUR = 2
+    awa = UserFactory()
+    invite(trainer_client, cohort, HEADER + f"Awa Sarr,{awa.email},,,,\n")
+    invitation = invitation_for(awa)
+    with _on_commit(execute=True):
+        for _ in range(3):
+            response = trainer_client.post(reverse("resend_cohort_invitation", args=[invitation.pk]), follow=True)
+    assert "You have sent 2 invitations again in the last hour." in response.content.decode()
+    assert invitation_for(awa).send_count == 3  # the first email and two more, not a third
+    assert len(mail.outbox) == 3
+
+
 def test_a_new_account_joins_only_the_cohort_whose_link_it_followed(client, trainer_client, cohort, course):
     invite(trainer_client, cohort, HEADER + "Awa Sarr,awa@example.org,,,,en\n")
     awa = User.objects.get(email="awa@example.org")
