@@ -524,12 +524,13 @@ def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_sta
     if not attempt.needs_grading:
         transaction.on_commit(lambda: services.after_grading(attempt.pk))
         if "graded_at" in fields:
-            _notify_graded(attempt)
+            _notify_graded(attempt, comments=[(a.position, a.grader_comment) for a in essays.values() if a.grader_comment])
     return GradingResult(changed=len(changed), completed=not attempt.needs_grading)
 
 
-def _notify_graded(attempt: Attempt) -> None:
-    """Queue an email, in the trainee's language, saying the attempt's grade is ready."""
+def _notify_graded(attempt: Attempt, *, comments: list[tuple[int, str]] = ()) -> None:
+    """Queue an email, in the trainee's language, saying the attempt's grade is ready, with the
+    grader's comments as (question position, text)."""
     from lms.i18n import override_for
     from lms.tasks import send_email
 
@@ -541,7 +542,8 @@ def _notify_graded(attempt: Attempt) -> None:
         url = f"{settings.PUBLIC_BASE_URL}{reverse('attempt_review', args=[attempt.pk])}"
         subject = _("Your answers to “%(quiz)s” have been graded") % {"quiz": quiz_title}
         body = render_to_string(
-            "assessments/email/grade_ready.txt", {"trainee": trainee, "quiz_title": quiz_title, "attempt": attempt, "url": url}
+            "assessments/email/grade_ready.txt",
+            {"trainee": trainee, "quiz_title": quiz_title, "attempt": attempt, "url": url, "comments": comments},
         )
     transaction.on_commit(lambda: send_email.enqueue(to=trainee.email, subject=subject, body=body))
 

@@ -584,3 +584,34 @@ def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_open
 
     assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 200
     assert "were graded on" not in client.get(reverse("dashboard")).content.decode()
+
+
+# --- the grader's comment reaches the trainee ------------------------------------------------
+
+HOSTILE_COMMENT = "Good start <script>alert(1)</script>\nNext time name the focal point."
+
+
+def test_the_graders_comment_shows_escaped_with_its_line_breaks_on_the_trainees_review(client, facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    client.force_login(trainee)
+    page = client.get(reverse("attempt_review", args=[attempt.pk])).content.decode()
+    assert "Comment from your trainer" in page
+    assert "Good start &lt;script&gt;alert(1)&lt;/script&gt;<br>Next time name the focal point." in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_the_graders_comment_is_in_the_email_telling_the_trainee_the_grade_is_ready(
+    facilitator_client, attempt, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    assert len(mail.outbox) == 1
+    assert HOSTILE_COMMENT in mail.outbox[0].body  # a plain-text email: nothing to escape
+
+
+def test_another_trainee_cannot_read_the_graders_comment(client, facilitator_client, attempt, cohort):
+    post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    other = UserFactory()
+    learning.add_to_cohort(cohort=cohort, trainee=other)
+    client.force_login(other)
+    assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 404
