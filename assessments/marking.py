@@ -156,6 +156,15 @@ def essay_answers(attempt: Attempt) -> list[Answer]:
     return [answer for answer in answers if registry.for_question(answer.question).is_manual]
 
 
+def automatic_marks(attempt: Attempt, essays: list[Answer]) -> tuple[Decimal, Decimal] | None:
+    """(marks, out of) of the answers graded automatically; None when every answer is an essay."""
+    essay_ids = {answer.pk for answer in essays}
+    out_of = attempt.max_marks - sum((answer.max_mark for answer in essays), Decimal(0))
+    if out_of <= 0:
+        return None
+    return sum((a.mark or 0 for a in attempt.answers.all() if a.pk not in essay_ids), Decimal(0)), out_of
+
+
 def grading_state(answers) -> str:
     """A fingerprint of the manual grades; a form made before they changed is refused."""
     state = [[answer.pk, None if answer.mark is None else str(answer.mark), answer.grader_comment] for answer in answers]

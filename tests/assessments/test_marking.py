@@ -615,3 +615,38 @@ def test_another_trainee_cannot_read_the_graders_comment(client, facilitator_cli
     learning.add_to_cohort(cohort=cohort, trainee=other)
     client.force_login(other)
     assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 404
+
+
+# --- the grading page -------------------------------------------------------------------------
+
+
+def test_an_essay_only_attempt_waiting_for_a_grade_never_says_marked_0_out_of_0(client, course, cohort, facilitator, trainee):
+    only_essay = add_quiz(course, [essay("Explain the non-punishment principle", rubric="<p>Mentions compelled offences.</p>")], title="Essay only")
+    attempt = take_quiz(only_essay, trainee, text="Victims are not punished for what they were forced to do.")
+    client.force_login(facilitator)
+    page = client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Mentions compelled offences." in page
+    assert "0 out of 0" not in page and "Marked automatically" not in page
+
+
+def test_the_grading_page_still_shows_the_automatic_marks_beside_an_essay(facilitator_client, attempt):
+    page = facilitator_client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Marked automatically" in page and "1 out of 1" in page
+
+
+def test_grading_notes_imported_from_moodle_xml_show_on_the_grading_page(client, course, cohort, facilitator, trainee):
+    from assessments import importing
+    from assessments.formats import parse_moodle_xml
+
+    xml = (
+        b'<quiz><question type="essay"><name><text>Imported essay</text></name>'
+        b'<questiontext format="html"><text>Describe the first interview.</text></questiontext>'
+        b'<graderinfo format="html"><text>&lt;p&gt;Checks consent before questions.&lt;/p&gt;</text></graderinfo>'
+        b"</question></quiz>"
+    )
+    (question,) = importing.import_questions(parse_moodle_xml(xml).questions)
+    imported = add_quiz(course, [question], title="Imported")
+    attempt = take_quiz(imported, trainee, text="I ask for consent.")
+    client.force_login(facilitator)
+    page = client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Grading notes" in page and "Checks consent before questions." in page
