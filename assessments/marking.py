@@ -586,9 +586,25 @@ def access_quiz_question(user, quiz_id, family) -> tuple[QuizPage, Question]:
     return quiz, item.question
 
 
+@dataclass(frozen=True)
+class GradeChange:
+    """One attempt whose grade a regrade changes; ``trainee`` is "" when the user may not see who."""
+
+    attempt_id: int
+    trainee: str
+    before: Decimal | None
+    after: Decimal | None
+    passed_before: bool | None  # None: the quiz is gone, so there is no pass mark to compare with
+    passed_after: bool | None
+
+
 @dataclass
 class RegradePlan:
-    """What a regrade with the current key does (or did): counts of attempts and changes."""
+    """What a regrade with the current key does (or did): counts of attempts and changes.
+
+    ``covers_all`` says the regrade reaches every attempt (an administrator's); ``changes`` lists
+    the attempts whose grade changes, filled for the preview only.
+    """
 
     question: Question
     attempts: int = 0
@@ -596,6 +612,22 @@ class RegradePlan:
     grades_changed: int = 0
     in_progress: int = 0
     outside_scope: int = 0
+    covers_all: bool = False
+    changes: list[GradeChange] = field(default_factory=list)
+
+    @property
+    def passes_gained(self) -> int:
+        return sum(1 for c in self.changes if c.passed_after and c.passed_before is False)
+
+    @property
+    def passes_lost(self) -> int:
+        return sum(1 for c in self.changes if c.passed_before and c.passed_after is False)
+
+
+def _passed(attempt: Attempt) -> bool | None:
+    if attempt.quiz is None:
+        return None
+    return not attempt.needs_grading and attempt.grade is not None and attempt.grade >= attempt.quiz.pass_mark
 
 
 def _in_scope(attempts: QuerySet, course_keys: set | None) -> QuerySet:
@@ -617,11 +649,13 @@ def _regraded_answer(answer: Answer, key: Question) -> tuple[bool, bool]:
     return True, mark_changed
 
 
-def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> RegradePlan:
+def _regrade(*, question: Question, course_keys: set | None, apply: bool, viewer=None) -> RegradePlan:
+    """Regrade (or, without ``apply``, preview); a preview for ``viewer`` lists each changed
+    attempt, naming only the trainees whose attempts the viewer may see."""
     key = question.get_real_instance()
     if registry.for_question(key).is_manual:
         raise NothingToRegrade()
-    plan = RegradePlan(question=key)
+    plan = RegradePlan(question=key, covers_all=course_keys is None)
     with_family = Attempt.objects.filter(answers__question__family=key.family).distinct()
     finished = with_family.filter(status=Attempt.Status.FINISHED)
     scoped = _in_scope(finished, course_keys)
@@ -632,7 +666,14 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
     enrolments_to_update = {}
     for chunk in _chunks(ids, REGRADE_CHUNK):
         locked = Attempt.objects.filter(pk__in=chunk)
-        attempts = {a.pk: a for a in (locked.select_for_update() if apply else locked)}
+        if apply:
+            locked = locked.select_for_update()
+        else:
+            locked = locked.select_related("trainee", "quiz")
+        attempts = {a.pk: a for a in locked}
+        visible = set()
+        if viewer is not None:
+            visible = set(attempts_for_trainer(viewer).filter(pk__in=chunk).values_list("pk", flat=True))
         answers = defaultdict(list)
         for answer in Answer.objects.filter(attempt_id__in=chunk).select_related("question").order_by("attempt_id", "position"):
             answers[answer.attempt_id].append(answer)
@@ -645,11 +686,17 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
             plan.answers_changed += sum(1 for _a, (_any, mark_changed) in outcomes if mark_changed)
             changed_answers += changed
             before = (attempt.grade, attempt.marks, attempt.needs_grading)
+            passed_before = None if apply else _passed(attempt)
             services._total(attempt, answers[attempt_id])
             if (attempt.grade, attempt.marks, attempt.needs_grading) != before:
                 changed_attempts.append(attempt)
                 if attempt.grade != before[0]:
                     plan.grades_changed += 1
+                    if viewer is not None:
+                        trainee = attempt.trainee.get_full_name() or attempt.trainee.email if attempt_id in visible else ""
+                        plan.changes.append(
+                            GradeChange(attempt_id, trainee, before[0], attempt.grade, passed_before, _passed(attempt))
+                        )
                 enrolments_to_update.setdefault(attempt.enrolment_id, attempt.pk)
         if apply and changed_answers:
             Answer.objects.bulk_update(changed_answers, ["fraction", "mark", "feedback"])
@@ -663,7 +710,9 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
 
 def plan_regrade(*, question: Question, by) -> RegradePlan:
     """What ``regrade_family`` would do now, without changing anything (the preview)."""
-    return _regrade(question=question, course_keys=authored_course_keys(by), apply=False)
+    plan = _regrade(question=question, course_keys=authored_course_keys(by), apply=False, viewer=by)
+    plan.changes.sort(key=lambda change: (change.trainee == "", change.trainee.casefold(), change.attempt_id))
+    return plan
 
 
 @transaction.atomic
