@@ -11,8 +11,10 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +24,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -394,6 +397,21 @@ def _csv_time(value) -> str:
 
 def _csv_number(value) -> str:
     return "" if value is None else format(value.normalize() if value == value.to_integral() else value, "f")
+
+
+def results_csv_disposition(quiz: QuizPage, *, cohort: Cohort | None, day: date) -> str:
+    """The Content-Disposition of the results CSV: the quiz's name and the day, in ASCII for every
+    browser, with the name in its own script (``filename*``) for those that read it.
+
+    A title with no Latin letter (Arabic, Russian) falls back to the quiz's number in ASCII.
+    """
+    suffix = f"{'-cohort-' + str(cohort.pk) if cohort else ''}-{day:%Y-%m-%d}.csv"
+    ascii_name = slugify(quiz.title)[:80].strip("-") or f"quiz-{quiz.pk}"
+    unicode_name = slugify(quiz.title, allow_unicode=True)[:80].strip("-") or ascii_name
+    header = f'attachment; filename="results-{ascii_name}{suffix}"'
+    if unicode_name != ascii_name:
+        header += f"; filename*=UTF-8''{quote('results-' + unicode_name + suffix, safe='')}"
+    return header
 
 
 def results_csv_rows(quiz: QuizPage, attempts: QuerySet):

@@ -216,9 +216,8 @@ def quiz_results_csv(request, quiz_id):
         for row in rows:
             yield writer.writerow(row)
 
-    filename = f"results-{quiz.slug}{'-cohort-' + str(cohort.pk) if cohort else ''}-{timezone.localdate():%Y-%m-%d}.csv"
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = marking.results_csv_disposition(quiz, cohort=cohort, day=timezone.localdate())
     response["Cache-Control"] = "no-store"
     return response
 
