@@ -11,8 +11,10 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +24,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -154,6 +157,15 @@ def essay_answers(attempt: Attempt) -> list[Answer]:
     """The answers of an attempt that a person grades, in question order, with their questions."""
     answers = attempt.answers.select_related("question", "graded_by").order_by("position")
     return [answer for answer in answers if registry.for_question(answer.question).is_manual]
+
+
+def automatic_marks(attempt: Attempt, essays: list[Answer]) -> tuple[Decimal, Decimal] | None:
+    """(marks, out of) of the answers graded automatically; None when every answer is an essay."""
+    essay_ids = {answer.pk for answer in essays}
+    out_of = attempt.max_marks - sum((answer.max_mark for answer in essays), Decimal(0))
+    if out_of <= 0:
+        return None
+    return sum((a.mark or 0 for a in attempt.answers.all() if a.pk not in essay_ids), Decimal(0)), out_of
 
 
 def grading_state(answers) -> str:
@@ -387,6 +399,21 @@ def _csv_number(value) -> str:
     return "" if value is None else format(value.normalize() if value == value.to_integral() else value, "f")
 
 
+def results_csv_disposition(quiz: QuizPage, *, cohort: Cohort | None, day: date) -> str:
+    """The Content-Disposition of the results CSV: the quiz's name and the day, in ASCII for every
+    browser, with the name in its own script (``filename*``) for those that read it.
+
+    A title with no Latin letter (Arabic, Russian) falls back to the quiz's number in ASCII.
+    """
+    suffix = f"{'-cohort-' + str(cohort.pk) if cohort else ''}-{day:%Y-%m-%d}.csv"
+    ascii_name = slugify(quiz.title)[:80].strip("-") or f"quiz-{quiz.pk}"
+    unicode_name = slugify(quiz.title, allow_unicode=True)[:80].strip("-") or ascii_name
+    header = f'attachment; filename="results-{ascii_name}{suffix}"'
+    if unicode_name != ascii_name:
+        header += f"; filename*=UTF-8''{quote('results-' + unicode_name + suffix, safe='')}"
+    return header
+
+
 def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
     """Rows of the results export: one per finished attempt, marks per question, no free text.
 
@@ -524,12 +551,13 @@ def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_sta
     if not attempt.needs_grading:
         transaction.on_commit(lambda: services.after_grading(attempt.pk))
         if "graded_at" in fields:
-            _notify_graded(attempt)
+            _notify_graded(attempt, comments=[(a.position, a.grader_comment) for a in essays.values() if a.grader_comment])
     return GradingResult(changed=len(changed), completed=not attempt.needs_grading)
 
 
-def _notify_graded(attempt: Attempt) -> None:
-    """Queue an email, in the trainee's language, saying the attempt's grade is ready."""
+def _notify_graded(attempt: Attempt, *, comments: list[tuple[int, str]] = ()) -> None:
+    """Queue an email, in the trainee's language, saying the attempt's grade is ready, with the
+    grader's comments as (question position, text)."""
     from lms.i18n import override_for
     from lms.tasks import send_email
 
@@ -541,7 +569,8 @@ def _notify_graded(attempt: Attempt) -> None:
         url = f"{settings.PUBLIC_BASE_URL}{reverse('attempt_review', args=[attempt.pk])}"
         subject = _("Your answers to “%(quiz)s” have been graded") % {"quiz": quiz_title}
         body = render_to_string(
-            "assessments/email/grade_ready.txt", {"trainee": trainee, "quiz_title": quiz_title, "attempt": attempt, "url": url}
+            "assessments/email/grade_ready.txt",
+            {"trainee": trainee, "quiz_title": quiz_title, "attempt": attempt, "url": url, "comments": comments},
         )
     transaction.on_commit(lambda: send_email.enqueue(to=trainee.email, subject=subject, body=body))
 
@@ -575,9 +604,25 @@ def access_quiz_question(user, quiz_id, family) -> tuple[QuizPage, Question]:
     return quiz, item.question
 
 
+@dataclass(frozen=True)
+class GradeChange:
+    """One attempt whose grade a regrade changes; ``trainee`` is "" when the user may not see who."""
+
+    attempt_id: int
+    trainee: str
+    before: Decimal | None
+    after: Decimal | None
+    passed_before: bool | None  # None: the quiz is gone, so there is no pass mark to compare with
+    passed_after: bool | None
+
+
 @dataclass
 class RegradePlan:
-    """What a regrade with the current key does (or did): counts of attempts and changes."""
+    """What a regrade with the current key does (or did): counts of attempts and changes.
+
+    ``covers_all`` says the regrade reaches every attempt (an administrator's); ``changes`` lists
+    the attempts whose grade changes, filled for the preview only.
+    """
 
     question: Question
     attempts: int = 0
@@ -585,6 +630,22 @@ class RegradePlan:
     grades_changed: int = 0
     in_progress: int = 0
     outside_scope: int = 0
+    covers_all: bool = False
+    changes: list[GradeChange] = field(default_factory=list)
+
+    @property
+    def passes_gained(self) -> int:
+        return sum(1 for c in self.changes if c.passed_after and c.passed_before is False)
+
+    @property
+    def passes_lost(self) -> int:
+        return sum(1 for c in self.changes if c.passed_before and c.passed_after is False)
+
+
+def _passed(attempt: Attempt) -> bool | None:
+    if attempt.quiz is None:
+        return None
+    return not attempt.needs_grading and attempt.grade is not None and attempt.grade >= attempt.quiz.pass_mark
 
 
 def _in_scope(attempts: QuerySet, course_keys: set | None) -> QuerySet:
@@ -606,11 +667,13 @@ def _regraded_answer(answer: Answer, key: Question) -> tuple[bool, bool]:
     return True, mark_changed
 
 
-def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> RegradePlan:
+def _regrade(*, question: Question, course_keys: set | None, apply: bool, viewer=None) -> RegradePlan:
+    """Regrade (or, without ``apply``, preview); a preview for ``viewer`` lists each changed
+    attempt, naming only the trainees whose attempts the viewer may see."""
     key = question.get_real_instance()
     if registry.for_question(key).is_manual:
         raise NothingToRegrade()
-    plan = RegradePlan(question=key)
+    plan = RegradePlan(question=key, covers_all=course_keys is None)
     with_family = Attempt.objects.filter(answers__question__family=key.family).distinct()
     finished = with_family.filter(status=Attempt.Status.FINISHED)
     scoped = _in_scope(finished, course_keys)
@@ -621,7 +684,14 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
     enrolments_to_update = {}
     for chunk in _chunks(ids, REGRADE_CHUNK):
         locked = Attempt.objects.filter(pk__in=chunk)
-        attempts = {a.pk: a for a in (locked.select_for_update() if apply else locked)}
+        if apply:
+            locked = locked.select_for_update()
+        else:
+            locked = locked.select_related("trainee", "quiz")
+        attempts = {a.pk: a for a in locked}
+        visible = set()
+        if viewer is not None:
+            visible = set(attempts_for_trainer(viewer).filter(pk__in=chunk).values_list("pk", flat=True))
         answers = defaultdict(list)
         for answer in Answer.objects.filter(attempt_id__in=chunk).select_related("question").order_by("attempt_id", "position"):
             answers[answer.attempt_id].append(answer)
@@ -634,11 +704,17 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
             plan.answers_changed += sum(1 for _a, (_any, mark_changed) in outcomes if mark_changed)
             changed_answers += changed
             before = (attempt.grade, attempt.marks, attempt.needs_grading)
+            passed_before = None if apply else _passed(attempt)
             services._total(attempt, answers[attempt_id])
             if (attempt.grade, attempt.marks, attempt.needs_grading) != before:
                 changed_attempts.append(attempt)
                 if attempt.grade != before[0]:
                     plan.grades_changed += 1
+                    if viewer is not None:
+                        trainee = attempt.trainee.get_full_name() or attempt.trainee.email if attempt_id in visible else ""
+                        plan.changes.append(
+                            GradeChange(attempt_id, trainee, before[0], attempt.grade, passed_before, _passed(attempt))
+                        )
                 enrolments_to_update.setdefault(attempt.enrolment_id, attempt.pk)
         if apply and changed_answers:
             Answer.objects.bulk_update(changed_answers, ["fraction", "mark", "feedback"])
@@ -652,7 +728,9 @@ def _regrade(*, question: Question, course_keys: set | None, apply: bool) -> Reg
 
 def plan_regrade(*, question: Question, by) -> RegradePlan:
     """What ``regrade_family`` would do now, without changing anything (the preview)."""
-    return _regrade(question=question, course_keys=authored_course_keys(by), apply=False)
+    plan = _regrade(question=question, course_keys=authored_course_keys(by), apply=False, viewer=by)
+    plan.changes.sort(key=lambda change: (change.trainee == "", change.trainee.casefold(), change.attempt_id))
+    return plan
 
 
 @transaction.atomic

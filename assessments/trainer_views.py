@@ -153,9 +153,6 @@ def grade_attempt(request, attempt_id):
                     messages.success(request, _("Grades saved. Some answers still wait for a mark."))
                 return HttpResponseRedirect(reverse("grading_queue"))
         status = 400
-    essay_ids = {answer.pk for answer in answers}
-    auto_marks = sum((a.mark or 0) for a in attempt.answers.all() if a.pk not in essay_ids)
-    auto_max = attempt.max_marks - sum((a.max_mark for a in answers), 0)
     return render(
         request,
         "assessments/trainer/grade_attempt.html",
@@ -167,8 +164,7 @@ def grade_attempt(request, attempt_id):
                 for form in grade_forms
             ],
             "state": state,
-            "auto_marks": auto_marks,
-            "auto_max": auto_max,
+            "automatic": marking.automatic_marks(attempt, answers),
         },
         status=status,
     )
@@ -220,9 +216,8 @@ def quiz_results_csv(request, quiz_id):
         for row in rows:
             yield writer.writerow(row)
 
-    filename = f"results-{quiz.slug}{'-cohort-' + str(cohort.pk) if cohort else ''}-{timezone.localdate():%Y-%m-%d}.csv"
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = marking.results_csv_disposition(quiz, cohort=cohort, day=timezone.localdate())
     response["Cache-Control"] = "no-store"
     return response
 

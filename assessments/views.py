@@ -265,6 +265,8 @@ def review(request, attempt_id):
             "general_feedback": question.general_feedback if show_feedback else "",
             "right_answer": services.right_answer_text(question) if show_right else "",
             "state": services.answer_state(answer) if show_marks else None,
+            # Written by a person for this trainee: shown whatever the review settings, as in the email.
+            "grader_comment": answer.grader_comment,
         }
 
     if attempt.graded_at and (attempt.grade_seen_at is None or attempt.grade_seen_at < attempt.graded_at):

@@ -76,6 +76,7 @@ class QuestionData:
     true_feedback: str = ""
     false_feedback: str = ""
     single: bool = True
+    rubric: str = ""  # an essay's notes for graders, as sanitised HTML (Moodle's <graderinfo>)
     line: int | None = field(default=None, compare=False)
 
 

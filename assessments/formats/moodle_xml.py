@@ -121,6 +121,11 @@ def _about(position: int, name: str, message: str) -> str:
     return _("Question %(position)s: %(message)s") % {"position": position, "message": message}
 
 
+def format_in(value: str | None) -> str:
+    """Our name for a Moodle format attribute (absent means HTML; unknown ones read as plain)."""
+    return _FORMATS_IN.get(value or "html", "plain")
+
+
 def text_of(element: Element | None, path: str = "") -> str:
     """The trimmed text of path/text under element, or of element's own <text>; "" if absent."""
     if element is None:
@@ -140,9 +145,7 @@ def _read_question(
             _("Questions of type “%(type)s” cannot be imported.") % {"type": xml_type or "?"}
         )
     text = element.find("questiontext")
-    stem_format = _FORMATS_IN.get(
-        (text.get("format") or "html") if text is not None else "html", "plain"
-    )
+    stem_format = format_in(text.get("format") if text is not None else None)
     stem = text_of(text)
     question = QuestionData(
         kind=question_type.name,

@@ -222,3 +222,29 @@ def test_moodle_xml_round_trip_through_the_bank_keeps_every_field():
     assert len(after) == len(before) == 8
     for old, new in zip(before, after, strict=True):
         assert new == old
+
+
+# Grading notes of essays (Moodle's <graderinfo>)
+
+ESSAY_WITH_NOTES = b"""<quiz><question type="essay"><name><text>First conversation</text></name>
+<questiontext format="html"><text>Describe it.</text></questiontext>
+<graderinfo format="%s"><text>%s</text></graderinfo></question></quiz>"""
+
+
+@pytest.mark.django_db
+def test_moodle_xml_grading_notes_survive_import_and_export():
+    xml = ESSAY_WITH_NOTES % (b"html", b"&lt;p&gt;Names the &lt;b&gt;NRM&lt;/b&gt; focal point.&lt;/p&gt;")
+    (question,) = importing.import_questions(parse_moodle_xml(xml).questions)
+    assert question.get_real_instance().rubric == "<p>Names the <b>NRM</b> focal point.</p>"
+    exported = export_moodle_xml([importing.to_data(question, ("C",))])
+    assert b'<graderinfo format="html">' in exported
+    assert b"<text>&lt;p&gt;Names the &lt;b&gt;NRM&lt;/b&gt; focal point.&lt;/p&gt;</text>" in exported
+    (read_back,) = parse_moodle_xml(exported).questions
+    assert read_back.rubric == "<p>Names the <b>NRM</b> focal point.</p>"
+
+
+def test_plain_text_grading_notes_are_read_as_text_and_scripts_are_dropped():
+    (question,) = parse_moodle_xml(ESSAY_WITH_NOTES % (b"plain_text", b"Safety &lt;first&gt;")).questions
+    assert question.rubric == "<p>Safety &lt;first&gt;</p>"
+    (hostile,) = parse_moodle_xml(ESSAY_WITH_NOTES % (b"html", b"&lt;script&gt;x()&lt;/script&gt;Ok")).questions
+    assert "<script" not in hostile.rubric and "Ok" in hostile.rubric

@@ -584,3 +584,126 @@ def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_open
 
     assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 200
     assert "were graded on" not in client.get(reverse("dashboard")).content.decode()
+
+
+# --- the grader's comment reaches the trainee ------------------------------------------------
+
+HOSTILE_COMMENT = "Good start <script>alert(1)</script>\nNext time name the focal point."
+
+
+def test_the_graders_comment_shows_escaped_with_its_line_breaks_on_the_trainees_review(client, facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    client.force_login(trainee)
+    page = client.get(reverse("attempt_review", args=[attempt.pk])).content.decode()
+    assert "Comment from your trainer" in page
+    assert "Good start &lt;script&gt;alert(1)&lt;/script&gt;<br>Next time name the focal point." in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_the_graders_comment_is_in_the_email_telling_the_trainee_the_grade_is_ready(
+    facilitator_client, attempt, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    assert len(mail.outbox) == 1
+    assert HOSTILE_COMMENT in mail.outbox[0].body  # a plain-text email: nothing to escape
+
+
+def test_another_trainee_cannot_read_the_graders_comment(client, facilitator_client, attempt, cohort):
+    post_grade(facilitator_client, attempt, "3", HOSTILE_COMMENT)
+    other = UserFactory()
+    learning.add_to_cohort(cohort=cohort, trainee=other)
+    client.force_login(other)
+    assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 404
+
+
+# --- the grading page -------------------------------------------------------------------------
+
+
+def test_an_essay_only_attempt_waiting_for_a_grade_never_says_marked_0_out_of_0(client, course, cohort, facilitator, trainee):
+    only_essay = add_quiz(course, [essay("Explain the non-punishment principle", rubric="<p>Mentions compelled offences.</p>")], title="Essay only")
+    attempt = take_quiz(only_essay, trainee, text="Victims are not punished for what they were forced to do.")
+    client.force_login(facilitator)
+    page = client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Mentions compelled offences." in page
+    assert "0 out of 0" not in page and "Marked automatically" not in page
+
+
+def test_the_grading_page_still_shows_the_automatic_marks_beside_an_essay(facilitator_client, attempt):
+    page = facilitator_client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Marked automatically" in page and "1 out of 1" in page
+
+
+def test_grading_notes_imported_from_moodle_xml_show_on_the_grading_page(client, course, cohort, facilitator, trainee):
+    from assessments import importing
+    from assessments.formats import parse_moodle_xml
+
+    xml = (
+        b'<quiz><question type="essay"><name><text>Imported essay</text></name>'
+        b'<questiontext format="html"><text>Describe the first interview.</text></questiontext>'
+        b'<graderinfo format="html"><text>&lt;p&gt;Checks consent before questions.&lt;/p&gt;</text></graderinfo>'
+        b"</question></quiz>"
+    )
+    (question,) = importing.import_questions(parse_moodle_xml(xml).questions)
+    imported = add_quiz(course, [question], title="Imported")
+    attempt = take_quiz(imported, trainee, text="I ask for consent.")
+    client.force_login(facilitator)
+    page = client.get(reverse("grade_attempt", args=[attempt.pk])).content.decode()
+    assert "Grading notes" in page and "Checks consent before questions." in page
+
+
+# --- the regrade preview lists the attempts it changes ------------------------------------------
+
+
+@pytest.fixture
+def two_cohorts(course, choice_quiz, author):
+    """Cohort A of the author's course, run by the author; cohort B of another course, whose quiz
+    shares the question. One trainee in each answered WRONG."""
+    question = choice_quiz.slots.get().question
+    cohort_a = CohortFactory(course=course, facilitator=author, name="Abidjan workshop")
+    in_a = UserFactory(first_name="Awa", last_name="Koné")
+    learning.add_to_cohort(cohort=cohort_a, trainee=in_a)
+    take_quiz(choice_quiz, in_a, choice=WRONG)
+    other_course = build_course("Another course")
+    other_quiz = add_quiz(other_course, [question], title="Shared question", pass_mark=60)
+    cohort_b = CohortFactory(course=other_course, name="Ouagadougou workshop")
+    in_b = UserFactory(first_name="Oksana", last_name="Petrenko")
+    learning.add_to_cohort(cohort=cohort_b, trainee=in_b)
+    take_quiz(other_quiz, in_b, choice=WRONG)
+    return edit_key(question, {WRONG: 100}, by=author)
+
+
+def test_regrade_preview_lists_only_the_trainers_own_attempts_with_before_and_after(author_client, choice_quiz, two_cohorts):
+    page = author_client.get(regrade_url(choice_quiz, two_cohorts))
+    plan = page.context["plan"]
+    assert [(c.trainee, c.before, c.after) for c in plan.changes] == [("Awa Koné", Decimal("0"), Decimal("100"))]
+    assert (plan.attempts, plan.outside_scope, plan.passes_gained, plan.passes_lost) == (1, 1, 1, 0)
+    html = page.content.decode()
+    assert "Awa Koné" in html and "now passes" in html and "→ 100%" in html
+    assert "Oksana" not in html and "Petrenko" not in html
+    assert "covers only the submitted attempts in the courses you author" in html
+    assert "every course and cohort" not in html
+
+
+def test_administrators_regrade_preview_lists_every_attempt_and_says_so(client, administrator, choice_quiz, two_cohorts):
+    client.force_login(administrator)
+    page = client.get(regrade_url(choice_quiz, two_cohorts))
+    plan = page.context["plan"]
+    assert plan.covers_all and plan.outside_scope == 0
+    assert sorted(c.trainee for c in plan.changes) == ["Awa Koné", "Oksana Petrenko"]
+    assert (plan.attempts, plan.passes_gained, plan.passes_lost) == (2, 2, 0)
+    html = page.content.decode()
+    assert "you regrade every submitted attempt at this question, in every course and cohort" in html
+    assert "Awa Koné" in html and "Oksana Petrenko" in html
+
+
+def test_regrade_preview_does_not_name_trainees_of_a_cohort_another_trainer_runs(author_client, choice_quiz, trainee):
+    question = choice_quiz.slots.get().question
+    take_quiz(choice_quiz, trainee, choice=RIGHT)  # in the fixture cohort, run by the facilitator
+    corrected = edit_key(question, {RIGHT: 0, WRONG: 100})
+    page = author_client.get(regrade_url(choice_quiz, corrected))
+    plan = page.context["plan"]
+    assert [(c.trainee, c.passed_before, c.passed_after) for c in plan.changes] == [("", True, False)]
+    assert plan.passes_lost == 1
+    html = page.content.decode()
+    assert "Mariama" not in html and "Diallo" not in html and "no longer passes" in html

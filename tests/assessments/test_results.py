@@ -3,11 +3,13 @@
 import csv
 import io
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments import marking
 from courses import services as learning
@@ -278,3 +280,38 @@ def test_grading_queue_can_be_limited_to_one_quiz(client, course, quiz, cohort):
     client.force_login(cohort.facilitator)
     assert client.get(reverse("grading_queue")).context["page_obj"].paginator.count == 2
     assert client.get(reverse("grading_queue"), {"quiz": other_quiz.pk}).context["page_obj"].paginator.count == 1
+
+
+# --- the file's name ----------------------------------------------------------------------------
+
+
+def _retitle(quiz, title):
+    type(quiz).objects.filter(pk=quiz.pk).update(title=title)
+
+
+def test_the_results_file_is_named_after_the_quiz_without_accents_and_dated(facilitator_client, quiz):
+    _retitle(quiz, "Évaluation finale : traite des êtres humains")
+    response = facilitator_client.get(reverse("quiz_results_csv", args=[quiz.pk]))
+    disposition = response["Content-Disposition"]
+    day = timezone.localdate().isoformat()
+    assert disposition.startswith(f'attachment; filename="results-evaluation-finale-traite-des-etres-humains-{day}.csv"')
+    assert disposition.isascii()
+    # The accented name, for browsers that read filename*, percent-encoded in UTF-8.
+    assert f"filename*=UTF-8''results-%C3%A9valuation-finale-traite-des-%C3%AAtres-humains-{day}.csv" in disposition
+
+
+def test_a_quiz_titled_in_arabic_falls_back_to_an_ascii_name(facilitator_client, quiz):
+    _retitle(quiz, "تقييم نهائي: الاتجار بالبشر")
+    response = facilitator_client.get(reverse("quiz_results_csv", args=[quiz.pk]))
+    disposition = response["Content-Disposition"]
+    day = timezone.localdate().isoformat()
+    assert disposition.isascii()
+    assert f'filename="results-quiz-{quiz.pk}-{day}.csv"' in disposition
+    assert f"filename*=UTF-8''results-{quote('تقييم-نهائي-الاتجار-بالبشر', safe='')}-{day}.csv" in disposition
+
+
+def test_a_title_cannot_break_out_of_the_header(facilitator_client, quiz):
+    _retitle(quiz, 'Quiz"; filename="evil.exe\r\nX-Injected: 1')
+    disposition = facilitator_client.get(reverse("quiz_results_csv", args=[quiz.pk]))["Content-Disposition"]
+    assert disposition.count('"') == 2 and "evil.exe" not in disposition
+    assert "\r" not in disposition and "\n" not in disposition
