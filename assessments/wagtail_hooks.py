@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from assessments import admin_views, bank
+from assessments.admin_forms import QuestionAdminForm
 from assessments.models import QuestionCategory
 from assessments.types import registry
 
@@ -45,7 +47,7 @@ def _question_viewset(question_type):
             "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview"))],
             "list_filter": ["category"],
             "search_fields": ["title"],
-            "panels": question_type.panels(),
+            "edit_handler": ObjectList(question_type.panels(), base_form_class=QuestionAdminForm),
             "edit_view_class": QuestionEditView,
             "get_queryset": lambda self, request: model.objects.filter(is_current=True),
         },
