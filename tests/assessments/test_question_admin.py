@@ -4,14 +4,16 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from assessments import bank, selectors, services
 from assessments.models import (
     MultipleResponseQuestion,
     NumericalQuestion,
     QuestionCategory,
     SingleChoiceQuestion,
 )
+from courses import services as learning
 from lms import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, add_quiz, build_course, single_choice
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,37 @@ def test_editing_into_an_invalid_key_changes_nothing(trainer_client):
     assert "One answer must be worth 100%" in response.content.decode()
     question.refresh_from_db()
     assert [c["fraction"] for c in question.grading_spec()["choices"]] == [1.0, 0.0]
+
+
+def attempts_at(question, trainees=2):
+    course = build_course("Versions", modules=1, lessons_per_module=1)
+    quiz = add_quiz(course, [question])
+    for _ in range(trainees):
+        trainee = UserFactory()
+        services.start_attempt(quiz=quiz, trainee=trainee, enrolment=learning.enrol(trainee=trainee, course=course))
+    return quiz
+
+
+def test_editing_a_question_attempts_have_used_says_what_saving_does(trainer_client, django_assert_num_queries):
+    question = single_choice()
+    quiz = attempts_at(question)
+    with django_assert_num_queries(1):
+        assert selectors.question_use(question)[0]["attempts"] == 2
+    page = trainer_client.get(reverse("singlechoicequestion:edit", args=[question.pk])).content.decode()
+    assert "Used in 2 attempts; saving makes version 2; use regrade to apply it to those attempts." in page
+    assert reverse("regrade_question", args=[quiz.pk, question.family]) in page
+
+
+def test_after_a_new_version_the_editor_says_the_attempts_were_on_earlier_ones(trainer_client):
+    question = single_choice()
+    attempts_at(question)
+    question.title = "Reworded"
+    new = bank.save_edit(question)
+    page = trainer_client.get(reverse("singlechoicequestion:edit", args=[new.pk])).content.decode()
+    assert "Earlier versions were used in 2 attempts; saving changes version 2" in page
+
+
+def test_a_question_no_attempt_has_used_has_no_warning(trainer_client):
+    question = single_choice()
+    page = trainer_client.get(reverse("singlechoicequestion:edit", args=[question.pk])).content.decode()
+    assert "data-question-in-use" not in page
