@@ -2,8 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from assessments.formats.model import QuestionData
-from assessments.types import registry
+from assessments import bank
 
 
 class QuestionAdminForm(WagtailAdminModelForm):
@@ -18,19 +17,5 @@ class QuestionAdminForm(WagtailAdminModelForm):
         super()._post_clean()  # the instance now holds the submitted values
         if self.errors:
             return  # the fields' own errors first: the check reads values they have already refused
-        for problem in self.key_problems():
+        for problem in bank.key_problems(self.instance):
             self.add_error(None, problem)
-
-    def key_problems(self) -> list[str]:
-        """What the type's import check finds wrong with the submitted question, in words."""
-        question = self.instance
-        question_type = registry.for_model(type(question))
-        data = QuestionData(
-            kind=question_type.name,
-            title=question.title,
-            stem=question.stem,
-            stem_format="html",
-            default_mark=float(question.default_mark or 0),
-        )
-        question_type.to_data(question, data)
-        return question_type.check(data)

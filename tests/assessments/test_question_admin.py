@@ -1,6 +1,7 @@
 """Building questions in the admin: the importer's checks, versions in use, an answerable preview."""
 
 import pytest
+from django.core import signing
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -13,7 +14,7 @@ from assessments.models import (
 )
 from courses import services as learning
 from lms import roles
-from tests.factories import UserFactory, add_quiz, build_course, single_choice
+from tests.factories import UserFactory, add_quiz, build_course, essay, single_choice, stream
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,89 @@ def test_a_question_no_attempt_has_used_has_no_warning(trainer_client):
     question = single_choice()
     page = trainer_client.get(reverse("singlechoicequestion:edit", args=[question.pk])).content.decode()
     assert "data-question-in-use" not in page
+
+
+def signs():
+    return MultipleResponseQuestion.objects.create(
+        category=QuestionCategory.for_path(["Drafts"]),
+        title="Signs",
+        stem="<p>Which are indicators?</p>",
+        choices=stream(
+            "choice",
+            [
+                {"text": "Debt bondage", "fraction": "50", "feedback": "Yes."},
+                {"text": "Restricted movement", "fraction": "50", "feedback": ""},
+                {"text": "A written contract", "fraction": "-100", "feedback": ""},
+            ],
+        ),
+    )
+
+
+def preview(client, question, pick=(), **extra):
+    """Load the preview, then check an answer picking the options of those labels."""
+    url = reverse("question_preview", args=[question.pk])
+    shown = client.get(url)
+    tokens = {label: token for token, label in shown.context["question"]["options"]}
+    data = {"layout": shown.context["layout_token"], "q1-shown": "1", "q1-choices": [tokens[label] for label in pick], **extra}
+    return client.post(url, data)
+
+
+def test_a_preview_answered_half_right_shows_half_the_mark(trainer_client):
+    response = preview(trainer_client, signs(), pick=["Debt bondage"])
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Mark: 0.5 out of 1 (50 %)" in page
+    assert "Yes." in page  # the feedback of the picked answer
+    assert "checked" in page  # the answer stays on the screen
+
+
+def test_a_preview_answered_right_and_wrong_shows_the_penalty(trainer_client):
+    response = preview(trainer_client, signs(), pick=["Debt bondage", "Restricted movement"])
+    assert "Mark: 1 out of 1 (100 %)" in response.content.decode()
+    response = preview(trainer_client, signs(), pick=["Debt bondage", "A written contract"])
+    assert "Mark: 0 out of 1 (0 %)" in response.content.decode()
+
+
+def test_checking_a_preview_stores_nothing(trainer_client):
+    from assessments.models import Answer, Attempt
+
+    preview(trainer_client, signs(), pick=["Debt bondage"])
+    assert not Answer.objects.exists() and not Attempt.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"layout": "garbage", "q1-choices": "x"},
+        {"layout": signing.dumps({"question": 999999, "layout": {}}, salt="passage.question-preview")},
+        {"layout": signing.dumps(["not", "a", "dict"], salt="passage.question-preview")},
+        {"layout": signing.dumps({"question": None, "layout": "x"}, salt="passage.question-preview")},
+    ],
+)
+def test_a_garbage_preview_check_gives_a_message(trainer_client, data):
+    question = signs()
+    response = trainer_client.post(reverse("question_preview", args=[question.pk]), data)
+    assert response.status_code == 200
+    assert "This preview has expired or was changed." in response.content.decode()
+
+
+def test_unknown_tokens_and_odd_values_in_a_preview_check_never_fail(trainer_client):
+    question = signs()
+    shown = trainer_client.get(reverse("question_preview", args=[question.pk]))
+    data = {"layout": shown.context["layout_token"], "q1-choices": ["nope", "", "\\x00"], "q1-choice": "x", "q1-text": "9" * 5000}
+    response = trainer_client.post(reverse("question_preview", args=[question.pk]), data)
+    assert response.status_code == 200
+    assert "No answer given" in response.content.decode()
+
+
+def test_every_question_type_can_be_checked_in_the_preview_whatever_its_state(trainer_client):
+    from tests.assessments.test_bank_admin import empty_questions, numerical
+
+    questions = [*empty_questions(), numerical({}), numerical({"low": "10"}), numerical({"value": "18"}), single_choice(), essay()]
+    for question in questions:
+        url = reverse("question_preview", args=[question.pk])
+        shown = trainer_client.get(url)
+        data = {"layout": shown.context["layout_token"], "q1-shown": "1", "q1-text": "18", "q1-value": "true"}
+        response = trainer_client.post(url, data)
+        assert response.status_code == 200, question.title
