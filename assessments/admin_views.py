@@ -2,6 +2,7 @@
 
 import random
 import uuid
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -12,13 +13,15 @@ from django.core.files.base import ContentFile
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments import importing, services
+from assessments import bank, importing, services
 from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, parse_moodle_xml
 from assessments.models import Answer, Question, QuestionCategory
+from assessments.types import registry
 from assessments.views import question_views
 from lms import audit, roles
 from lms.storage import private_storage
@@ -135,18 +138,32 @@ def bank_overview(request):
     return render(request, "assessments/admin/bank.html", {"categories": categories, "max_mb": settings.FILE_UPLOAD_MAX_MEMORY_SIZE})
 
 
+PREVIEW_SALT = "passage.question-preview"
+
+
 def preview_question(request, question_id):
     """A question as a trainee sees it (a fresh shuffle each time), with the key below for the author.
 
-    Nothing is saved: the answer shown is never stored, so previews leave no trace in results.
+    The author may answer and check it: the mark it would get is shown, partial credit included.
+    Nothing is saved: the answer is never stored, so previews leave no trace in results. The
+    shuffled layout travels signed in the form, so a check grades what was on the screen.
     """
     _check_access(request)
-    question = get_object_or_404(Question, pk=question_id)
+    question = get_object_or_404(Question, pk=question_id).get_real_instance()
+    question_type = registry.for_question(question)
+    layout, result = None, None
+    if request.method == "POST":
+        layout = _preview_layout(request.POST.get("layout", ""), question)
+        if layout is None:
+            messages.error(request, _("This preview has expired or was changed. Answer the question again."))
+        else:
+            result = _check_preview(question, question_type, layout, request.POST)
     answer = Answer(
         position=1,
         question=question,
         max_mark=question.default_mark,
-        layout=services.build_layout(question, shuffle=True, rng=random.Random()),
+        layout=layout if layout is not None else services.build_layout(question, shuffle=True, rng=random.Random()),
+        response=result["response"] if result else None,
     )
     view = question_views([answer])[0]
     return render(
@@ -155,7 +172,51 @@ def preview_question(request, question_id):
         {
             "question": view,
             "real": question,
+            "layout_token": signing.dumps({"question": question.pk, "layout": answer.layout}, salt=PREVIEW_SALT),
+            "result": result,
             "right_answer": services.right_answer_text(question),
             "edit_url": reverse(f"{question._meta.model_name}:edit", args=[question.pk]),
         },
     )
+
+
+def _preview_layout(token: str, question) -> dict | None:
+    """The layout the preview showed, or None when the token is missing, forged or for another question."""
+    try:
+        signed = signing.loads(token, salt=PREVIEW_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return None
+    if not isinstance(signed, dict) or signed.get("question") != question.pk or not isinstance(signed.get("layout"), dict):
+        return None
+    return signed["layout"]
+
+
+def _check_preview(question, question_type, layout: dict, post) -> dict:
+    """The response the form sent and the mark it would get: the type reads and grades, nothing is stored."""
+    response = question_type.clean(question_type.form_data(post, "q1-", layout), layout)
+    result = {"response": response, "feedback": [], "text": ""}
+    problems = bank.key_problems(question)
+    if problems:  # a draft whose key cannot be graded yet: say why instead of guessing a mark
+        result["text"] = _("This question cannot be graded yet: %(problems)s") % {"problems": " ".join(problems)}
+        return result
+    if not question_type.is_answered(response):
+        result["text"] = _("No answer given: it would get no mark.")
+        return result
+    outcome = question_type.grade(question, Answer(question=question, layout=layout, response=response))
+    if outcome is None:
+        result["text"] = _("A person grades this answer: no mark until then.")
+        return result
+    out_of = float(question.default_mark)
+    result["text"] = _("Mark: %(mark)s out of %(out_of)s (%(percent)s %%)") % {
+        "mark": _number(outcome.fraction * out_of),
+        "out_of": _number(out_of),
+        "percent": _number(outcome.fraction * 100),
+    }
+    result["feedback"] = outcome.feedback
+    return result
+
+
+def _number(value: float) -> str:
+    """At most two decimals, none when whole, in the reader's language: 0.5, 1, 33.33."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return number_format(Decimal("0" if text == "-0" else text))

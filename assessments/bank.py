@@ -2,11 +2,27 @@
 
 from django.db import transaction
 
+from assessments.formats.model import QuestionData
 from assessments.models import Answer, Question
+from assessments.types import registry
 
 
 def has_attempts(question: Question) -> bool:
     return Answer.objects.filter(question_id=question.pk).exists()
+
+
+def key_problems(question: Question) -> list[str]:
+    """What the type's import check finds wrong with a (possibly unsaved) question, in words."""
+    question_type = registry.for_model(type(question))
+    data = QuestionData(
+        kind=question_type.name,
+        title=question.title,
+        stem=question.stem,
+        stem_format="html",
+        default_mark=float(question.default_mark or 0),
+    )
+    question_type.to_data(question, data)
+    return question_type.check(data)
 
 
 def _as_new_row(question: Question) -> Question:

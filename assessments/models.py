@@ -104,9 +104,11 @@ class PlainDecimalBlock(blocks.DecimalBlock):
     """A number the edit form shows as people write it: 100 and 33.33333, never 1E+2."""
 
     def value_for_form(self, value):
-        if value is None:
+        # A form shown again with errors hands back what was typed: "" or text that is no number.
+        try:
+            text = format(Decimal(value).normalize(), "f")
+        except (TypeError, ArithmeticError):
             return value
-        text = format(Decimal(value).normalize(), "f")
         return "0" if text == "-0" else text
 
 

@@ -3,12 +3,12 @@
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.utils import timezone
 
 from assessments import grading
-from assessments.models import Attempt, QuizPage, ReviewTiming
+from assessments.models import Answer, Attempt, QuizPage, ReviewTiming
 
 
 def finished_grades(*, enrolment, quiz_keys) -> dict:
@@ -102,3 +102,16 @@ def grading_news(trainee) -> dict:
         "graded": [a for a in rows if not a.needs_grading],
         "waiting": [a for a in rows if a.needs_grading],
     }
+
+
+def question_use(question) -> list[dict]:
+    """Per quiz, the attempts shown any version of the question and those shown this one (one query)."""
+    return list(
+        Answer.objects.filter(question__family=question.family)
+        .values("attempt__quiz_id", "attempt__quiz__title")
+        .annotate(
+            attempts=Count("attempt", distinct=True),
+            this_version=Count("attempt", distinct=True, filter=Q(question_id=question.pk)),
+        )
+        .order_by("attempt__quiz__title")
+    )

@@ -3,19 +3,54 @@
 from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from assessments import admin_views, bank
+from assessments import admin_views, bank, selectors
+from assessments.admin_forms import QuestionAdminForm
 from assessments.models import QuestionCategory
 from assessments.types import registry
 
 
 class QuestionEditView(EditView):
+    template_name = "assessments/admin/question_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["in_use"] = self.in_use()
+        return context
+
+    def in_use(self) -> dict | None:
+        """What saving does to a question attempts have shown, and where to regrade them."""
+        rows = selectors.question_use(self.object)
+        attempts = sum(row["attempts"] for row in rows)
+        if not attempts:
+            return None
+        question = self.object
+        if any(row["this_version"] for row in rows):  # bank.save_edit then makes a new version
+            text = ngettext(
+                "Used in %(count)s attempt; saving makes version %(version)s; use regrade to apply it to that attempt.",
+                "Used in %(count)s attempts; saving makes version %(version)s; use regrade to apply it to those attempts.",
+                attempts,
+            ) % {"count": attempts, "version": question.version + 1}
+        else:
+            text = ngettext(
+                "Earlier versions were used in %(count)s attempt; saving changes version %(version)s; use regrade to apply it to that attempt.",
+                "Earlier versions were used in %(count)s attempts; saving changes version %(version)s; use regrade to apply it to those attempts.",
+                attempts,
+            ) % {"count": attempts, "version": question.version}
+        regrades = [
+            {"quiz": row["attempt__quiz__title"], "url": reverse("regrade_question", args=[row["attempt__quiz_id"], question.family])}
+            for row in rows
+            if row["attempt__quiz_id"] is not None
+        ]
+        return {"text": text, "regrades": regrades}
     def save_instance(self):
         instance = self.form.save(commit=False)
         instance = bank.save_edit(instance, by=self.request.user)
@@ -45,7 +80,7 @@ def _question_viewset(question_type):
             "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview"))],
             "list_filter": ["category"],
             "search_fields": ["title"],
-            "panels": question_type.panels(),
+            "edit_handler": ObjectList(question_type.panels(), base_form_class=QuestionAdminForm),
             "edit_view_class": QuestionEditView,
             "get_queryset": lambda self, request: model.objects.filter(is_current=True),
         },

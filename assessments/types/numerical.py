@@ -113,13 +113,16 @@ class Numerical(QuestionType):
         ]
 
     def check(self, data):
-        if not data.numeric:
+        # An answer without a value or range accepts any number: it can carry feedback for the
+        # wrong ones, but a key made only of it would give every trainee the mark.
+        numbers = [answer for answer in data.numeric if not answer.is_catch_all]
+        if not numbers:
             return [_("A numerical question needs at least one accepted number.")]
         found = []
         for number, answer in enumerate(data.numeric, 1):
             found.extend(check_fraction(number, answer.fraction))
             found.extend(_check_number(number, answer))
-        return found or one_full_mark((a.fraction for a in data.numeric), _("One accepted number must be worth 100%."))
+        return found or one_full_mark((a.fraction for a in numbers), _("One accepted number must be worth 100%."))
 
     def gift_matches(self, block):
         return block.startswith("#")

@@ -707,7 +707,9 @@ def numeric_answers(*, ranges):
             )
         )
     answer = st.one_of(options)
-    full = answer.map(lambda number: NumericAnswer(**(vars(number) | {"fraction": 1.0})))
+    # The full mark goes to a number or a range: "any number" alone would give everyone the mark.
+    numbers = st.one_of([option for option in options if option is not any_number])
+    full = numbers.map(lambda number: NumericAnswer(**(vars(number) | {"fraction": 1.0})))
     return with_one_full_mark(answer, full)
 
 
@@ -817,3 +819,8 @@ def test_a_thousand_questions_export_and_import():
     result = parse_gift(export_gift(mixed_questions(1000)))
     assert result.ok
     assert len(result.questions) == 1000
+
+
+def test_a_numerical_question_that_accepts_any_number_for_the_mark_is_refused():
+    assert errors_of("Any? {#=*}") == ["Line 1: A numerical question needs at least one accepted number."]
+    assert one("Age? {#=18 =%0%*#Under 18.}").numeric[-1].is_catch_all
