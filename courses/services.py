@@ -1,6 +1,5 @@
 """Learning actions: enrol, complete a lesson, record progress and completion, run cohorts."""
 
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from courses import items as item_kinds
 from courses import selectors
 from courses.models import (
     Cohort,
@@ -139,7 +139,7 @@ def _record_progress(enrolment: Enrolment, extra_fields=(), lessons=None) -> boo
             enrolment.status = Enrolment.Status.COMPLETED
             enrolment.completed_at = timezone.now()
             enrolment.progress_percent = 100
-            enrolment.score = _course_score(enrolment, course)
+            enrolment.score = item_kinds.score(enrolment=enrolment, course=course)
             fields += ["status", "completed_at", "progress_percent", "score"]
             just_completed = True
     if fields:
@@ -149,13 +149,6 @@ def _record_progress(enrolment: Enrolment, extra_fields=(), lessons=None) -> boo
 
         transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return just_completed
-
-
-def _course_score(enrolment: Enrolment, course) -> Decimal | None:
-    """Weighted mean of the required quizzes' final grades (None for a course without quizzes)."""
-    from assessments.selectors import course_score
-
-    return course_score(enrolment=enrolment, course=course)
 
 
 @transaction.atomic
