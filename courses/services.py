@@ -23,10 +23,9 @@ from courses.models import (
 from courses.permissions import can_join_cohorts
 from lms import audit
 from lms import services as account_services
-from lms.i18n import override_for
 from lms.invitations import InviteeRow
 from lms.models import Invitation
-from lms.tasks import send_email
+from lms.notify import notify
 
 
 class LearningError(Exception):
@@ -241,15 +240,11 @@ def _send_cohort_invitation(invitation: CohortInvitation) -> None:
     # Administrators and ministry officers cannot accept: no email; the trainer's view stays the same.
     if not user.email or not can_join_cohorts(user):
         return
-    with override_for(user):
-        context = {
-            "user": user,
-            "cohort": invitation.cohort,
-            "url": f"{settings.PUBLIC_BASE_URL}{reverse('dashboard')}",
-        }
-        subject = gettext("You are invited to join a cohort on Passage")
-        body = render_to_string("courses/email/cohort_invitation.txt", context)
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+    def compose():
+        context = {"user": user, "cohort": invitation.cohort, "url": f"{settings.PUBLIC_BASE_URL}{reverse('dashboard')}"}
+        return gettext("You are invited to join a cohort on Passage"), render_to_string("courses/email/cohort_invitation.txt", context)
+
+    notify(user, compose)
 
 
 @transaction.atomic
