@@ -1,30 +1,32 @@
 """Jobs that run on a clock (the task framework has no scheduler).
 
-The embedded mode runs them from ``manage.py run_periodic`` beside the task worker; in
-production, run ``manage.py run_periodic --once`` from cron every minute, or the loop as a
-service. Every job is idempotent, so running one twice does no harm.
+Each app registers its own jobs in its ``AppConfig.ready`` with ``register``; this module knows
+none of them. The embedded mode runs them from ``manage.py run_periodic`` beside the task worker;
+in production, run ``manage.py run_periodic --once`` from cron every minute, or the loop as a
+service. Every job must be idempotent, so running one twice does no harm.
 """
 
-from django.core.management import call_command
-
-from assessments.services import close_overdue
-from lms.retention import apply_retention
+from collections.abc import Callable
+from dataclasses import dataclass
 
 
-def _expiry_reminders():
-    call_command("send_expiry_reminders", verbosity=0)
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: int  # seconds between runs
+    run: Callable[[], object]
 
 
-# (name, seconds between runs, function)
-def _expired_record_files():
-    from courses.records.services import delete_expired_exports
-
-    delete_expired_exports()
+_jobs: dict[str, Job] = {}
 
 
-JOBS = [
-    ("close overdue quiz attempts", 60, close_overdue),
-    ("certificate expiry reminders", 24 * 60 * 60, _expiry_reminders),
-    ("deleting expired records files", 60 * 60, _expired_record_files),
-    ("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention),
-]
+def register(name: str, every: int, run: Callable[[], object]) -> None:
+    """Run ``run`` every ``every`` seconds. Registering a name again replaces its job."""
+    if every <= 0:
+        raise ValueError("a periodic job needs a positive interval")
+    _jobs[name] = Job(name=name, every=every, run=run)
+
+
+def jobs() -> list[Job]:
+    """The registered jobs, in the order they were first registered."""
+    return list(_jobs.values())
