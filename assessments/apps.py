@@ -9,13 +9,15 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments.cohort_columns import quiz_columns
+        from assessments.services import close_overdue
         from assessments.types import registry
         from courses.cohort_grid import register_cohort_columns
-        from lms import personal_data
+        from lms import periodic, personal_data
 
         registry.load_builtin()
         personal_data.register("quiz_attempts", records=_attempts_of)
         register_cohort_columns("assessments.quizzes", quiz_columns)
+        periodic.register("close overdue quiz attempts", 60, close_overdue)
 
 
 def _attempts_of(user) -> list[dict]:

@@ -8,13 +8,15 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from certificates.services import send_expiry_reminders
         from courses.signals import course_completed
-        from lms import personal_data
+        from lms import periodic, personal_data
 
         course_completed.connect(queue_certificate_on_completion, dispatch_uid="certificates.issue_on_completion")
         personal_data.register(
             "certificates", records=_certificates_of, files=_certificate_pdfs_of, erase=_erase_certificates_of
         )
+        periodic.register("certificate expiry reminders", 24 * 60 * 60, send_expiry_reminders)
 
 
 def queue_certificate_on_completion(sender, enrolment, **kwargs):

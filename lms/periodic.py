@@ -3,28 +3,35 @@
 The embedded mode runs them from ``manage.py run_periodic`` beside the task worker; in
 production, run ``manage.py run_periodic --once`` from cron every minute, or the loop as a
 service. Every job is idempotent, so running one twice does no harm.
+
+Each app adds its own jobs with ``register`` in its ``AppConfig.ready``: this module, in the
+base layer, never imports the apps above it.
 """
 
-from django.core.management import call_command
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from assessments.services import close_overdue
 from lms.retention import apply_retention
 
 
-def _expiry_reminders():
-    call_command("send_expiry_reminders", verbosity=0)
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: int  # seconds between runs
+    run: Callable[[], object]
 
 
-# (name, seconds between runs, function)
-def _expired_record_files():
-    from courses.records.services import delete_expired_exports
-
-    delete_expired_exports()
+_jobs: dict[str, Job] = {}
 
 
-JOBS = [
-    ("close overdue quiz attempts", 60, close_overdue),
-    ("certificate expiry reminders", 24 * 60 * 60, _expiry_reminders),
-    ("deleting expired records files", 60 * 60, _expired_record_files),
-    ("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention),
-]
+def register(name: str, every: int, run: Callable[[], object]) -> None:
+    """Run ``run()`` every ``every`` seconds (idempotent by name: registering again replaces it)."""
+    _jobs[name] = Job(name=name, every=every, run=run)
+
+
+def jobs() -> list[Job]:
+    """The registered jobs, in the order they were registered."""
+    return list(_jobs.values())
+
+
+register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from courses.models import RecordsExport
 from lms.models import AuditLogEntry
+from records.models import RecordsExport
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_bad_filters_or_format_queue_nothing(world, client, django_capture_on_co
 
 
 def test_scope_is_checked_again_when_the_file_is_made(world):
-    from courses.records import services
+    from records import services
 
     export = RecordsExport.objects.create(
         user=world.officer_senegal, file_format="csv",
@@ -86,8 +86,8 @@ def test_files_are_deleted_after_the_keeping_period(world, client, django_captur
 
     from django.utils import timezone
 
-    from courses.records.services import delete_expired_exports
     from lms.storage import private_storage
+    from records.services import delete_expired_exports
 
     settings.RECORDS_EXPORT_KEEP_DAYS = 7
     client.force_login(world.officer_senegal)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.models import Enrolment
-from courses.records.selectors import pseudonym
 from lms.models import AuditLogEntry
+from records.selectors import pseudonym
 
 from .conftest import administrator, certificate_for, officer
 
@@ -222,7 +222,7 @@ def test_pseudonym_is_keyed(settings):
 def test_csv_lines_are_the_bytes_the_csv_module_writes():
     """The fast CSV writer quotes, doubles quotes and writes dates, numbers and blanks exactly
     as Python's csv module does, so any CSV reader reads the same cells back."""
-    from courses.records.exports import csv_chunks
+    from records.exports import csv_chunks
 
     day = date(2025, 3, 4)
     rows = [

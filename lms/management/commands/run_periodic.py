@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from lms.periodic import JOBS
+from lms import periodic
 
 logger = logging.getLogger("passage")
 
@@ -19,12 +19,13 @@ class Command(BaseCommand):
         last_run = {}
         while True:
             now = time.monotonic()
-            for name, every, job in JOBS:
+            for job in periodic.jobs():
+                name, every = job.name, job.every
                 if once or now - last_run.get(name, -every) >= every:
                     if not once:
                         close_old_connections()  # a long-running loop must not keep a dead connection
                     try:
-                        job()
+                        job.run()
                     except Exception:  # one failing job must not stop the others
                         logger.exception("periodic job %r failed", name)
                     last_run[name] = now

@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.models import ApiToken, RecordsExport
-from courses.records import exports, pdf, selectors, services
-from courses.records.charts import bar_chart
-from courses.records.forms import ExportOptionsForm, RecordFilterForm
 from lms import roles
 from lms.models import AuditLogEntry
+from records import exports, pdf, selectors, services
+from records.charts import bar_chart
+from records.forms import ExportOptionsForm, RecordFilterForm
+from records.models import ApiToken, RecordsExport, export_keep_days
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -82,7 +82,7 @@ def dashboard(request):
     form, enrolments = filtered_records(request, showing_choices=True)
     context = dashboard_context(form, enrolments)
     context["is_administrator"] = roles.is_administrator(request.user)
-    return render(request, "courses/records/dashboard.html", context)
+    return render(request, "records/dashboard.html", context)
 
 
 def _invalid(request, form, options=None):
@@ -90,7 +90,7 @@ def _invalid(request, form, options=None):
     context = dashboard_context(form, None)
     if options is not None:
         context["options"] = options
-    return render(request, "courses/records/dashboard.html", context, status=400)
+    return render(request, "records/dashboard.html", context, status=400)
 
 
 def _row_format(request, *, with_names: bool) -> exports.RowFormat:
@@ -179,7 +179,7 @@ def audit_log(request):
     if not roles.is_administrator(request.user):
         raise Http404
     entries = AuditLogEntry.objects.filter(action__startswith="records.").order_by("-id")[:200]
-    return render(request, "courses/records/audit.html", {"entries": entries})
+    return render(request, "records/audit.html", {"entries": entries})
 
 
 # --- API tokens ----------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def tokens(request):
         else:
             _token, new_key = services.create_api_token(user=request.user, name=name)
     own = ApiToken.objects.filter(user=request.user)
-    return render(request, "courses/records/tokens.html", {"tokens": own, "new_key": new_key})
+    return render(request, "records/tokens.html", {"tokens": own, "new_key": new_key})
 
 
 @require_POST
@@ -249,8 +249,8 @@ def export_list(request):
     pending = any(export.state in (RecordsExport.State.QUEUED, RecordsExport.State.RUNNING) for export in own)
     return render(
         request,
-        "courses/records/exports.html",
-        {"exports": own, "pending": pending, "keep_days": services.export_keep_days()},
+        "records/exports.html",
+        {"exports": own, "pending": pending, "keep_days": export_keep_days()},
     )
 
 

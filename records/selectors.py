@@ -38,17 +38,17 @@ from django.utils.translation import gettext_lazy
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records.suppression import (
+from lms import roles
+from lms.models import ReportingScope
+from lms.roles import is_administrator
+from lms.selectors import reporting_scope_filter
+from records.suppression import (
     COMPLEMENTARY,
     SMALL,
     is_small,
     reason_for,
     suppression_reasons,
 )
-from lms import roles
-from lms.models import ReportingScope
-from lms.roles import is_administrator
-from lms.selectors import reporting_scope_filter
 
 COMPLETED = Enrolment.Status.COMPLETED
 # The certificate a round holds now: a replaced one has a newer copy.

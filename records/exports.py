@@ -21,8 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records import selectors
 from lms.spreadsheets import neutralise
+from records import selectors
 
 CHUNK_ROWS = 2000
 FETCH_ROWS = 5000  # rows per round trip: fewer trips than 2,000, memory still flat (see the bench)

@@ -9,8 +9,8 @@ from django.db.models import Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, Enrolment
-from courses.records.selectors import course_titles
 from lms.models import Country, Organisation, Region, Sector
+from records.selectors import course_titles
 
 FILTER_FIELDS = (
     "course",

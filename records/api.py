@@ -15,9 +15,9 @@ from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 from pydantic import BaseModel
 
-from courses.records import selectors, services
-from courses.records.forms import ExportOptionsForm, RecordFilterForm
 from lms import ratelimit
+from records import selectors, services
+from records.forms import ExportOptionsForm, RecordFilterForm
 
 MAX_PAGE_SIZE = 1000
 WINDOW_SECONDS = 60
