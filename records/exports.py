@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from certificates.models import Certificate
 from courses.models import Enrolment
 from lms.spreadsheets import neutralise
-from records import selectors
+from records import figures, person_level, selectors
 
 CHUNK_ROWS = 2000
 FETCH_ROWS = 5000  # rows per round trip: fewer trips than 2,000, memory still flat (see the bench)
@@ -92,7 +92,7 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     A course is named as translated into the file's language where it has that translation."""
     status_labels, certificate_labels = fmt.labels()
     names = {
-        key: {pk: neutralise(name) for pk, name in by_id.items()} for key, by_id in selectors.place_names().items()
+        key: {pk: neutralise(name) for pk, name in by_id.items()} for key, by_id in person_level.place_names().items()
     }
     organisations, sectors, countries = names["organisation"], names["sector"], names["country"]
     regions, cohorts = names["region"], names["cohort"]
@@ -104,15 +104,15 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     for (
         trainee_id, first_name, last_name, certificate_name, organisation_id, sector_id, country_id, region_id,
         course_key, course_title, cohort_id, status, enrolled_on, completed_on, score, serial, certificate_status, expires_on,
-    ) in selectors.stream_tuples(selectors.file_rows(enrolments, with_names=with_names), chunk_size=FETCH_ROWS):
+    ) in person_level.stream_tuples(person_level.file_rows(enrolments, with_names=with_names), chunk_size=FETCH_ROWS):
         if with_names:
-            trainee = neutralise(selectors.printed_name(certificate_name, first_name, last_name))
+            trainee = neutralise(person_level.printed_name(certificate_name, first_name, last_name))
         else:
             trainee = pseudonyms(trainee_id)
         title = titles.get((course_key, course_title))
         if title is None:
             if translated is None:
-                translated = selectors.translated_course_titles(None, fmt.language)
+                translated = figures.translated_course_titles(None, fmt.language)
             title = titles[course_key, course_title] = neutralise(translated.get(course_key) or course_title)
         if score is not None and score.is_integer():
             score = int(score)
@@ -129,7 +129,7 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
             completed_on,
             score,
             serial and neutralise(serial),
-            certificate_labels.get(selectors.certificate_status_today(certificate_status, expires_on, today)),
+            certificate_labels.get(person_level.certificate_status_today(certificate_status, expires_on, today)),
             expires_on,
         )
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lms import roles
 from lms.models import AuditLogEntry
-from records import exports, pdf, selectors, services
+from records import exports, figures, pdf, selectors, services
 from records.charts import bar_chart
 from records.forms import ExportOptionsForm, RecordFilterForm
 from records.models import ApiToken, RecordsExport, export_keep_days
@@ -54,7 +54,7 @@ def filtered_records(request, *, showing_choices=False):
     scoped = selectors.enrolments_in_scope(request.user)
     form = RecordFilterForm(request.GET, scoped=scoped)
     if showing_choices and form.asks_for_filters():
-        form.offer_choices(selectors.tally(scoped))
+        form.offer_choices(figures.tally(scoped))
     if not form.is_valid():
         return form, None
     return form, form.filter(scoped)
@@ -62,7 +62,7 @@ def filtered_records(request, *, showing_choices=False):
 
 def dashboard_context(form, enrolments, *, language: str | None = None) -> dict:
     """The figures and tables of a filter; with a ``language`` (the PDF), courses are named in it."""
-    context = {"form": form, "options": ExportOptionsForm(), "min_cell": selectors.min_cell()}
+    context = {"form": form, "options": ExportOptionsForm(), "min_cell": figures.min_cell()}
     if enrolments is not None:
         summary = selectors.summarise(enrolments, language=language)
         if not form.asks_for_filters():

@@ -71,7 +71,7 @@ def test_reason_of_a_single_hidden_figure_comes_from_its_own_count():
 
 
 def test_only_a_small_count_reads_less_than_the_minimum(settings):
-    from records.selectors import Figure
+    from records.figures import Figure
 
     settings.RECORDS_MIN_CELL = 5
     assert Figure("Enrolments", 3, SMALL).display == "< 5"
