@@ -154,9 +154,9 @@ def build_records_export(*, export) -> str:
     row_format = exports.row_format_for(user, with_names=with_names, language=parameters.get("language"))
     rows = _with_progress(exports.file_rows(enrolments, row_format), export)
     if export.file_format == RecordsExport.Format.CSV:
-        chunks = exports.csv_chunks(rows, row_format.headers(), bom=bool(parameters.get("bom")))
+        chunks = exports.csv_file(rows, row_format, bom=bool(parameters.get("bom")))
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
+        chunks = exports.xlsx_file(rows, row_format)
     try:
         with tempfile.TemporaryFile() as handle:
             sha256, count = exports.write_file(chunks, handle)

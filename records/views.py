@@ -20,17 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms import roles
+from lms import roles, spreadsheets
 from lms.models import AuditLogEntry
 from records import exports, figures, pdf, selectors, services
 from records.charts import bar_chart
 from records.forms import ExportOptionsForm, RecordFilterForm
 from records.models import ApiToken, RecordsExport, export_keep_days
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": spreadsheets.CSV_CONTENT_TYPE, "xlsx": spreadsheets.XLSX_CONTENT_TYPE}
 
 
 def records_role_required(view):
@@ -117,9 +114,9 @@ def _person_level_download(request, file_format: str):
     row_format = _row_format(request, with_names=options.with_names)
     rows = exports.file_rows(enrolments, row_format)
     if file_format == "csv":
-        chunks = exports.csv_chunks(rows, row_format.headers(), bom=options.cleaned_data["bom"])
+        chunks = exports.csv_file(rows, row_format, bom=options.cleaned_data["bom"])
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
+        chunks = exports.xlsx_file(rows, row_format)
     filters, user = form.as_record(), request.user
     identity = ExportOptionsForm.NAME if options.with_names else ExportOptionsForm.PSEUDONYM
 
@@ -154,7 +151,7 @@ def summary_pdf(request):
         return _invalid(request, form)
     row_format = _row_format(request, with_names=False)
     rows = exports.file_rows(enrolments, row_format)
-    csv_sha256, row_count = exports.sha256_of(exports.csv_chunks(rows, row_format.headers()))
+    csv_sha256, row_count = exports.sha256_of(exports.csv_file(rows, row_format))
     document = pdf.summary_pdf(
         request=request,
         context={
