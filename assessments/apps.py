@@ -9,15 +9,34 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments.cohort_columns import quiz_columns
+        from assessments.selectors import course_score, grading_news, passed_quiz_keys
         from assessments.services import close_overdue
         from assessments.types import registry
+        from courses import items, panels
         from courses.cohort_grid import register_cohort_columns
         from lms import periodic, personal_data
 
         registry.load_builtin()
+        periodic.register("close overdue quiz attempts", 60, close_overdue)
         personal_data.register("quiz_attempts", records=_attempts_of)
         register_cohort_columns("assessments.quizzes", quiz_columns)
-        periodic.register("close overdue quiz attempts", 60, close_overdue)
+        # A required quiz counts towards a round once passed; the round's score is the quizzes'.
+        items.register_kind(
+            items.ItemKind(relation="quizpage", fields=("pass_mark", "grading_method"), done_keys=passed_quiz_keys)
+        )
+        items.register_score(course_score)
+        # The trainee's dashboard: grades that came in, answers still waiting for a grader.
+        panels.register_panel(
+            panels.Panel(
+                name="grading", template="assessments/includes/dashboard_grading.html", read=grading_news, place=panels.NOTICES
+            )
+        )
+        panels.register_trainer_link(
+            panels.TrainerLink("grading_queue", _("Grading queue: written answers waiting for a grade"), order=10)
+        )
+        panels.register_trainer_link(
+            panels.TrainerLink("trainer_quizzes", _("Quiz results: scores, pass rates and item analysis"), order=20)
+        )
 
 
 def _attempts_of(user) -> list[dict]:

@@ -33,7 +33,7 @@ from assessments import analysis, services
 from assessments.models import Answer, Attempt, Question, QuizPage
 from assessments.types import registry
 from courses.models import Cohort, CoursePage
-from courses.selectors import cohorts_for_trainer
+from courses.selectors import cohorts_for_trainer, courses_authored_by
 from lms import audit, roles
 from lms.roles import is_administrator
 
@@ -90,7 +90,7 @@ def authored_course_keys(user) -> set | None:
         return None
     cached = getattr(user, "_authored_course_keys", None)
     if cached is None:
-        cached = user._authored_course_keys = set(roles.courses_authored_by(user).values_list("translation_key", flat=True))
+        cached = user._authored_course_keys = set(courses_authored_by(user).values_list("translation_key", flat=True))
     return cached
 
 

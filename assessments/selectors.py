@@ -24,8 +24,12 @@ def finished_grades(*, enrolment, quiz_keys) -> dict:
     return grades
 
 
-def passed_quiz_keys(*, enrolment, quizzes) -> set:
-    """Keys of the quizzes (outline items with pass_mark and grading_method) passed in a round."""
+def passed_quiz_keys(*, enrolment, items) -> set:
+    """Keys of the quizzes among a course's outline items (those with a pass mark; they carry
+    ``grading_method`` too) that a round has passed. No query when there is none."""
+    quizzes = [item for item in items if getattr(item, "pass_mark", None) is not None]
+    if not quizzes:
+        return set()
     grades = finished_grades(enrolment=enrolment, quiz_keys=[quiz.translation_key for quiz in quizzes])
     passed = set()
     for quiz in quizzes:

@@ -8,15 +8,21 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from certificates.services import send_expiry_reminders
+        from certificates.selectors import certificates_for_dashboard
+        from courses import panels
         from courses.signals import course_completed
         from lms import periodic, personal_data
 
+        periodic.register("certificate expiry reminders", 24 * 60 * 60, _send_expiry_reminders)
+        panels.register_panel(
+            panels.Panel(
+                name="certificates", template="certificates/includes/dashboard.html", read=certificates_for_dashboard
+            )
+        )
         course_completed.connect(queue_certificate_on_completion, dispatch_uid="certificates.issue_on_completion")
         personal_data.register(
             "certificates", records=_certificates_of, files=_certificate_pdfs_of, erase=_erase_certificates_of
         )
-        periodic.register("certificate expiry reminders", 24 * 60 * 60, send_expiry_reminders)
 
 
 def queue_certificate_on_completion(sender, enrolment, **kwargs):
@@ -24,6 +30,12 @@ def queue_certificate_on_completion(sender, enrolment, **kwargs):
     from certificates.tasks import issue_certificate_task
 
     issue_certificate_task.enqueue(enrolment_id=enrolment.pk)
+
+
+def _send_expiry_reminders():
+    from certificates.services import send_expiry_reminders
+
+    send_expiry_reminders()
 
 
 def _certificates_of(user) -> list[dict]:

@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -30,6 +31,7 @@ from certificates.rendering import documents, pool, signing
 from certificates.serials import family_name_of, format_serial, new_verification_code
 from lms import audit
 from lms.i18n import LANGUAGE_CODES, language_of
+from lms.notify import notify
 
 logger = logging.getLogger("passage.certificates")
 
@@ -194,8 +196,6 @@ def render_certificate_pdf(*, certificate: Certificate) -> Certificate:
 
 def notify_certificate_ready(*, certificate: Certificate) -> bool:
     """Email the trainee that their certificate can be downloaded (once per certificate)."""
-    from lms.tasks import send_email
-
     trainee = certificate.trainee
     if trainee is None or not trainee.email:
         return False
@@ -205,13 +205,16 @@ def notify_certificate_ready(*, certificate: Certificate) -> bool:
         )
         if not claimed:
             return False
-        with translation.override(language_of(trainee)):
-            subject = _("Your certificate for “%(course)s” is ready") % {"course": certificate.course_title}
-            body = render_to_string(
-                "certificates/email/certificate_ready.txt",
-                {"certificate": certificate, "trainee": trainee, "dashboard_url": _public_url(reverse("dashboard"))},
-            )
-        transaction.on_commit(lambda: send_email.enqueue(to=trainee.email, subject=subject, body=body))
+        notify(
+            trainee,
+            lambda: (
+                _("Your certificate for “%(course)s” is ready") % {"course": certificate.course_title},
+                render_to_string(
+                    "certificates/email/certificate_ready.txt",
+                    {"certificate": certificate, "trainee": trainee, "dashboard_url": _public_url(reverse("dashboard"))},
+                ),
+            ),
+        )
     return True
 
 
@@ -313,6 +316,26 @@ class ReminderRun:
     skipped: int = 0
 
 
+def _expiry_reminder(certificate: Certificate, days_left: int) -> tuple[str, str]:
+    """Subject and body of an expiry reminder, in the language active when called."""
+    subject = _("Your certificate for “%(course)s” expires on %(date)s") % {
+        "course": certificate.course_title,
+        "date": documents.format_date(certificate.expires_on, translation.get_language()),
+    }
+    course_url = _public_url(certificate.course.url) if certificate.course and certificate.course.url else ""
+    body = render_to_string(
+        "certificates/email/expiry_reminder.txt",
+        {
+            "certificate": certificate,
+            "trainee": certificate.trainee,
+            "days_left": days_left,
+            "course_url": course_url,
+            "dashboard_url": _public_url(reverse("dashboard")),
+        },
+    )
+    return subject, body
+
+
 def send_expiry_reminders(*, today: date | None = None) -> ReminderRun:
     """Email trainees whose certificates expire soon, once per certificate and reminder window.
 
@@ -320,7 +343,6 @@ def send_expiry_reminders(*, today: date | None = None) -> ReminderRun:
     job twice a day, or after a missed day, sends nothing twice. A certificate already followed
     by a newer one for the same course (the trainee recertified) gets no reminder.
     """
-    from lms.tasks import send_email
 
     today = today or timezone.localdate()
     run = ReminderRun()
@@ -337,25 +359,7 @@ def send_expiry_reminders(*, today: date | None = None) -> ReminderRun:
         try:
             with transaction.atomic():
                 CertificateReminder.objects.create(certificate=certificate, days_before=window)
-                trainee = certificate.trainee
-                with translation.override(language_of(trainee)):
-                    subject = _("Your certificate for “%(course)s” expires on %(date)s") % {
-                        "course": certificate.course_title,
-                        "date": documents.format_date(certificate.expires_on, translation.get_language()),
-                    }
-                    course_url = _public_url(certificate.course.url) if certificate.course and certificate.course.url else ""
-                    body = render_to_string(
-                        "certificates/email/expiry_reminder.txt",
-                        {
-                            "certificate": certificate,
-                            "trainee": trainee,
-                            "days_left": days_left,
-                            "course_url": course_url,
-                            "dashboard_url": _public_url(reverse("dashboard")),
-                        },
-                    )
-                to = trainee.email
-                transaction.on_commit(lambda to=to, subject=subject, body=body: send_email.enqueue(to=to, subject=subject, body=body))
+                notify(certificate.trainee, partial(_expiry_reminder, certificate, days_left))
         except IntegrityError:
             run.skipped += 1  # this window's reminder went out already
             continue

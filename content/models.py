@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from content import home
 from content.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 
 
@@ -27,10 +28,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_index_for
-
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = catalogue_index_for(self)
+        context.update(home.context_for(self))
         return context
 
 

@@ -10,12 +10,19 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from content import home
+        from courses import panels
+        from courses.selectors import catalogue_index_for
         from courses.services import accept_on_activation, progress_follows_content
         from lms import personal_data
         from lms.signals import invitation_accepted
 
         invitation_accepted.connect(accept_on_activation, dispatch_uid="courses.accept_on_activation")
         personal_data.register("rounds", records=_rounds_of)
+        home.register("catalogue", catalogue_index_for)
+        panels.register_trainer_link(
+            panels.TrainerLink("cohort_list", _("Cohorts: rosters, invitations and progress grids"), order=30)
+        )
         # Any page type (quizzes belong to a higher app): the receiver keeps what sits in a course.
         page_published.connect(progress_follows_content, dispatch_uid="courses.progress_follows_published")
         page_unpublished.connect(progress_follows_content, dispatch_uid="courses.progress_follows_unpublished")

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from courses import items as item_kinds
 from courses.models import (
     Cohort,
     CohortInvitation,
@@ -80,14 +81,18 @@ def neighbours(course: CoursePage, page) -> tuple:
 
 def course_outline(course: CoursePage) -> list[OutlineModule]:
     """Modules with their lessons in reading order, in one query whatever the course size."""
+    required = [F("lessonpage__is_required")]
+    extra = {}
+    for kind in item_kinds.kinds():
+        required.append(F(f"{kind.relation}__is_required"))
+        extra.update({name: F(f"{kind.relation}__{name}") for name in kind.fields})
     items = (
         Page.objects.live()
         .filter(path__startswith=course.path, depth__in=(course.depth + 1, course.depth + 2))
         .annotate(
-            is_required=Coalesce(F("lessonpage__is_required"), F("quizpage__is_required"), Value(True)),
+            is_required=Coalesce(*required, Value(True)),
             estimated_minutes=F("lessonpage__estimated_minutes"),
-            pass_mark=F("quizpage__pass_mark"),
-            grading_method=F("quizpage__grading_method"),
+            **extra,
         )
         .only(*_OUTLINE_FIELDS)
         .order_by("path")
@@ -108,15 +113,13 @@ def course_items(course: CoursePage) -> list:
 
 
 def completed_item_keys(enrolment: Enrolment | None, items=()) -> set:
-    """Keys of the lessons marked complete and of the quizzes passed in this round."""
+    """Keys of the lessons marked complete and of the other items (quizzes) done in this round."""
     if enrolment is None:
         return set()
     done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
-    quizzes = [item for item in items if item.pass_mark is not None]
-    if quizzes:
-        from assessments.selectors import passed_quiz_keys
-
-        done |= passed_quiz_keys(enrolment=enrolment, quizzes=quizzes)
+    for kind in item_kinds.kinds():
+        if kind.done_keys is not None:
+            done |= kind.done_keys(enrolment=enrolment, items=items)
     return done
 
 
@@ -206,6 +209,13 @@ def enrolments_for_dashboard(trainee) -> QuerySet:
         .select_related("course", "last_lesson", "cohort")
         .order_by("status", "-last_activity_at", "-enrolled_at")
     )
+
+
+def courses_authored_by(user) -> QuerySet:
+    """Course pages a user may edit as an author (all of them for an administrator)."""
+    if roles.is_administrator(user):
+        return CoursePage.objects.all()
+    return CoursePage.objects.filter(translation_key__in=roles.authoring_grants(user))
 
 
 def catalogue_index_for(home) -> CourseIndexPage | None:

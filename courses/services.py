@@ -1,6 +1,5 @@
 """Learning actions: enrol, complete a lesson, record progress and completion, run cohorts."""
 
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from courses import items as item_kinds
 from courses import selectors
 from courses.models import (
     Cohort,
@@ -23,10 +23,9 @@ from courses.models import (
 from courses.permissions import can_join_cohorts
 from lms import audit
 from lms import services as account_services
-from lms.i18n import override_for
 from lms.invitations import InviteeRow
 from lms.models import Invitation
-from lms.tasks import send_email
+from lms.notify import notify
 
 
 class LearningError(Exception):
@@ -139,7 +138,7 @@ def _record_progress(enrolment: Enrolment, extra_fields=(), lessons=None) -> boo
             enrolment.status = Enrolment.Status.COMPLETED
             enrolment.completed_at = timezone.now()
             enrolment.progress_percent = 100
-            enrolment.score = _course_score(enrolment, course)
+            enrolment.score = item_kinds.score(enrolment=enrolment, course=course)
             fields += ["status", "completed_at", "progress_percent", "score"]
             just_completed = True
     if fields:
@@ -149,13 +148,6 @@ def _record_progress(enrolment: Enrolment, extra_fields=(), lessons=None) -> boo
 
         transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return just_completed
-
-
-def _course_score(enrolment: Enrolment, course) -> Decimal | None:
-    """Weighted mean of the required quizzes' final grades (None for a course without quizzes)."""
-    from assessments.selectors import course_score
-
-    return course_score(enrolment=enrolment, course=course)
 
 
 @transaction.atomic
@@ -248,15 +240,11 @@ def _send_cohort_invitation(invitation: CohortInvitation) -> None:
     # Administrators and ministry officers cannot accept: no email; the trainer's view stays the same.
     if not user.email or not can_join_cohorts(user):
         return
-    with override_for(user):
-        context = {
-            "user": user,
-            "cohort": invitation.cohort,
-            "url": f"{settings.PUBLIC_BASE_URL}{reverse('dashboard')}",
-        }
-        subject = gettext("You are invited to join a cohort on Passage")
-        body = render_to_string("courses/email/cohort_invitation.txt", context)
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+    def compose():
+        context = {"user": user, "cohort": invitation.cohort, "url": f"{settings.PUBLIC_BASE_URL}{reverse('dashboard')}"}
+        return gettext("You are invited to join a cohort on Passage"), render_to_string("courses/email/cohort_invitation.txt", context)
+
+    notify(user, compose)
 
 
 @transaction.atomic

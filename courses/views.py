@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments.selectors import grading_news
-from certificates.selectors import certificates_for_dashboard
-from courses import cohort_grid, selectors, services
+from courses import cohort_grid, panels, selectors, services
 from courses.forms import CohortGridForm
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.permissions import (
@@ -96,19 +94,21 @@ def _next_url(request, lesson, course):
 @require_GET
 def dashboard(request):
     enrolments = list(selectors.enrolments_for_dashboard(request.user))
+    runs_cohorts = can_run_cohorts(request.user)
+    dashboard_panels = panels.panels_for(request.user)
     return render(
         request,
         "courses/dashboard.html",
         {
-            "in_progress": [e for e in enrolments if e.status == "active"],
-            "completed": [e for e in enrolments if e.status == "completed"],
-            "cohorts": selectors.cohorts_for_trainer(request.user)[:20] if can_run_cohorts(request.user) else [],
+            **dashboard_panels.context,
+            "panel_templates": dashboard_panels.templates,
+            "in_progress": [e for e in enrolments if e.status == Enrolment.Status.ACTIVE],
+            "completed": [e for e in enrolments if e.status == Enrolment.Status.COMPLETED],
+            "cohorts": selectors.cohorts_for_trainer(request.user)[:20] if runs_cohorts else [],
             "catalogue_url": selectors.catalogue_url(),
-            "certificates": certificates_for_dashboard(request.user),
-            "grading": grading_news(request.user),
             "cohort_invitations": selectors.pending_cohort_invitations(request.user),
             "can_join_cohorts": can_join_cohorts(request.user),
-            "runs_cohorts": can_run_cohorts(request.user),
+            "trainer_links": panels.trainer_links() if runs_cohorts else [],
         },
     )
 

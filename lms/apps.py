@@ -11,9 +11,12 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
+        from lms import periodic
         from lms.converters import DatabaseIdConverter
+        from lms.retention import apply_retention
 
         post_migrate.connect(_ensure_roles)
+        periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")
         _share_allauth_rate_limits()

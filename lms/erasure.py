@@ -17,9 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import audit, personal_data
-from lms.i18n import override_for
 from lms.models import AuditLogEntry, ErasureRequest, Invitation
-from lms.tasks import send_email
+from lms.notify import notify
 
 
 class ErasureNotPending(Exception):
@@ -73,10 +72,14 @@ def carry_out_erasure(*, erasure: ErasureRequest, by) -> ErasureRequest:
     erasure.save(update_fields=["status", "done_at", "done_by"])
     audit.record(actor=by, action="erasure.done", obj=erasure, data={"account": user.pk})
     # The last message to the address, then it is gone from Passage.
-    with override_for(user):
-        subject = _("Your data on Passage is erased")
-        body = _("As you asked, your account on Passage is closed and your personal data is erased.")
-    transaction.on_commit(lambda: send_email.enqueue(to=email, subject=subject, body=body))
+    notify(
+        user,
+        lambda: (
+            _("Your data on Passage is erased"),
+            _("As you asked, your account on Passage is closed and your personal data is erased."),
+        ),
+        to=email,
+    )
     return erasure
 
 

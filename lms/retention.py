@@ -15,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import audit, erasure, roles
-from lms.i18n import override_for
-from lms.tasks import send_email
+from lms.notify import notify
 
 YEAR = timedelta(days=365)
 
@@ -55,13 +54,17 @@ def warn_and_erase_inactive_accounts(*, now=None) -> tuple[int, int]:
 
 
 def _warn(user, *, erase_on) -> None:
-    with override_for(user):
-        subject = _("Your Passage account will be erased")
-        body = _(
-            "You have not used your Passage account for a long time. Unless you sign in before %(date)s, "
-            "it will be erased with your personal data. Your certificates stay checkable on their verify page."
-        ) % {"date": erase_on.date().isoformat()}
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+    notify(
+        user,
+        lambda: (
+            _("Your Passage account will be erased"),
+            _(
+                "You have not used your Passage account for a long time. Unless you sign in before %(date)s, "
+                "it will be erased with your personal data. Your certificates stay checkable on their verify page."
+            )
+            % {"date": erase_on.date().isoformat()},
+        ),
+    )
 
 
 def prune_audit_log(*, now=None) -> int:

@@ -3,6 +3,16 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 TRAINEE = "Trainee"
 TRAINER = "Trainer"
@@ -93,17 +103,6 @@ def _permissions(pairs):
 @transaction.atomic
 def ensure_roles() -> dict[str, Group]:
     """Create or refresh the role groups, their permissions and the moderation workflow (idempotent)."""
-    from wagtail.models import (
-        Collection,
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
     groups[TRAINER].permissions.add(*_permissions(_TRAINER_PERMISSIONS))
     groups[ADMINISTRATOR].permissions.add(*_permissions(_TRAINER_PERMISSIONS + _ADMIN_EXTRA_PERMISSIONS))
@@ -152,8 +151,6 @@ def is_administrator(user) -> bool:
 
 def grant_course_authoring(*, course, user) -> Group:
     """Let a trainer edit one course (every translation of it) and submit it for approval."""
-    from wagtail.models import GroupPagePermission
-
     group, _created = Group.objects.get_or_create(name=f"{COURSE_AUTHORS_PREFIX}{course.translation_key}")
     for page in course.get_translations(inclusive=True):
         for permission in _permissions(("wagtailcore", codename) for codename in _TRAINER_PAGE_PERMISSIONS):
@@ -162,14 +159,10 @@ def grant_course_authoring(*, course, user) -> Group:
     return group
 
 
-def courses_authored_by(user):
-    """Course pages a user may edit as an author (all of them for an administrator)."""
-    from courses.models import CoursePage
-
-    if has_role(user, ADMINISTRATOR):
-        return CoursePage.objects.all()
-    keys = [
+def authoring_grants(user) -> list[str]:
+    """Translation keys of the courses a user was granted authoring of (``grant_course_authoring``);
+    administrators edit every course whatever this says."""
+    return [
         name.removeprefix(COURSE_AUTHORS_PREFIX)
         for name in user.groups.filter(name__startswith=COURSE_AUTHORS_PREFIX).values_list("name", flat=True)
     ]
-    return CoursePage.objects.filter(translation_key__in=keys)

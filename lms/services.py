@@ -14,11 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms import audit, roles
-from lms.i18n import override_for
 from lms.invitations import InviteeRow
 from lms.models import Invitation
+from lms.notify import notify
 from lms.signals import invitation_accepted
-from lms.tasks import send_email
 
 
 class InvitationInvalid(Exception):
@@ -37,7 +36,8 @@ def invitation_url(token: str, language: str) -> str:
 
 def _send_invitation(invitation: Invitation, token: str) -> None:
     user = invitation.user
-    with override_for(user):
+
+    def compose():
         context = {
             "user": user,
             "cohort": invitation.cohort,
@@ -45,9 +45,9 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
             "expires_at": invitation.expires_at,
             "inviter": invitation.invited_by,
         }
-        subject = _("You are invited to a training course on Passage")
-        body = render_to_string("accounts/email/invitation.txt", context)
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+        return _("You are invited to a training course on Passage"), render_to_string("accounts/email/invitation.txt", context)
+
+    notify(user, compose)
 
 
 def _issue_token(invitation: Invitation) -> str:
