@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import audit
-from lms.i18n import override_for
-from lms.tasks import send_email
+from lms.notify import notify
 from records import exports, selectors, tasks
 from records.forms import ExportOptionsForm, RecordFilterForm
 from records.models import ApiToken, RecordsExport, export_keep_days
@@ -178,17 +177,13 @@ def build_records_export(*, export) -> str:
 
 def _notify_ready(export) -> None:
     """Tell the owner, in their language, that the file can be downloaded (and until when)."""
-    user = export.user
-    if not user.email:
-        return
-    with override_for(user):
+
+    def compose():
         url = f"{settings.PUBLIC_BASE_URL}{reverse('records:exports')}"
-        subject = _("Your completion records file is ready")
-        body = render_to_string(
-            "records/email/export_ready.txt",
-            {"user": user, "export": export, "url": url, "keep_until": export.kept_until()},
-        )
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+        context = {"user": export.user, "export": export, "url": url, "keep_until": export.kept_until()}
+        return _("Your completion records file is ready"), render_to_string("records/email/export_ready.txt", context)
+
+    notify(export.user, compose)
 
 
 def delete_expired_exports(*, now=None) -> int:
