@@ -36,7 +36,6 @@ from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer, courses_authored_by
 from lms import audit, roles
 from lms.roles import is_administrator
-from lms.spreadsheets import neutralise
 
 REGRADE_CHUNK = 200
 
@@ -418,7 +417,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
     """Rows of the results export: one per finished attempt, marks per question, no free text.
 
     Labels are translated now, in the request's language; the rows are read lazily, in chunks,
-    while the response streams.
+    while the response streams. The CSV writer (``lms.spreadsheets``) neutralises every cell.
     """
     finished = (
         attempts.filter(status=Attempt.Status.FINISHED)
@@ -433,7 +432,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
     yes, no = _("yes"), _("no")
 
     def rows():
-        yield [neutralise(cell) for cell in header]
+        yield header
         for chunk in _chunks(finished.iterator(chunk_size=REGRADE_CHUNK), REGRADE_CHUNK):
             marks = {
                 (attempt_id, str(family)): mark
@@ -455,7 +454,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
                     no if attempt.needs_grading else yes,
                 ]
                 row += [_csv_number(marks.get((attempt.pk, item.family))) for item in items]
-                yield [neutralise(cell) for cell in row]
+                yield row
 
     return rows()
 

@@ -5,7 +5,6 @@ Every page fetches through an access helper of ``assessments.marking``: anything
 user's rights answers 404.
 """
 
-import csv
 
 from django import forms
 from django.contrib import messages
@@ -26,6 +25,7 @@ from assessments.services import right_answer_text
 from assessments.types import registry
 from lms import audit, roles
 from lms.converters import id_from
+from lms.spreadsheets import CSV_CONTENT_TYPE, csv_stream
 
 QUEUE_PAGE_SIZE = 50
 
@@ -184,13 +184,6 @@ def quiz_results(request, quiz_id):
     )
 
 
-class _Echo:
-    """A file-like object whose ``write`` returns the line, for csv.writer over a stream."""
-
-    def write(self, value):
-        return value
-
-
 @login_required
 @require_GET
 def quiz_results_csv(request, quiz_id):
@@ -209,14 +202,8 @@ def quiz_results_csv(request, quiz_id):
             "rows": attempts.filter(status=Attempt.Status.FINISHED).count(),
         },
     )
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # lets spreadsheet programs read the file as UTF-8 (Arabic, Cyrillic names)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    # With a byte-order mark, so that spreadsheet programs read Arabic and Cyrillic names as UTF-8.
+    response = StreamingHttpResponse(csv_stream(rows, bom=True), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = marking.results_csv_disposition(quiz, cohort=cohort, day=timezone.localdate())
     response["Cache-Control"] = "no-store"
     return response

@@ -99,9 +99,9 @@ def _measure(generation_s: float | None) -> list:
 
     from bench.registry import Measurement, body, percentile, timed_gets
     from courses.models import Enrolment
-    from courses.records import services
     from lms import mfa, roles
     from lms.models import Country, ReportingScope, User
+    from records import services
 
     largest = Enrolment.objects.values("country_id").annotate(rounds=Count("pk")).order_by("-rounds").first()
     country = Country.objects.get(pk=largest["country_id"])

@@ -1,6 +1,6 @@
 """Benchmarks of completion records: a country dashboard, CSV and XLSX files, an API page.
 
-The data are generated in bulk (``courses.records.generate``): 20,000 trainees with five
+The data are generated in bulk (``records.generate``): 20,000 trainees with five
 rounds each (100,000 rows), or a tenth of that with --short, scaled in the names' units.
 """
 
@@ -11,10 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.registry import Measurement, Run, benchmark, body, percentile, timed_gets
-from courses.records import services
-from courses.records.generate import generate
 from lms import roles
 from lms.models import Country, ReportingScope
+from records import services
+from records.generate import generate
 from tests.factories import UserFactory
 
 _state = {}

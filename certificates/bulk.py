@@ -4,15 +4,13 @@ The archive is written into a small buffer that is emptied after every chunk, so
 flat whatever the number of certificates, and the first bytes leave before the last PDF is read.
 """
 
-import csv
-import io
 import zipfile
 from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 from django.utils.text import slugify
 
-from lms.spreadsheets import neutralise
+from lms.spreadsheets import csv_bytes
 from lms.streaming import ChunkSink
 
 MANIFEST_NAME = "manifest.csv"
@@ -26,25 +24,23 @@ def file_name(certificate) -> str:
 
 
 def manifest_csv(certificates: Iterable, *, today=None) -> bytes:
+    """The manifest: one row per certificate, formula-safe, with a byte-order mark so that
+    spreadsheet programs read the names as UTF-8."""
     today = today or timezone.localdate()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(MANIFEST_COLUMNS)
-    for certificate in certificates:
-        writer.writerow(
-            [
-                neutralise(certificate.serial),
-                neutralise(certificate.trainee_name),
-                neutralise(certificate.course_title),
-                certificate.completed_on.isoformat(),
-                certificate.expires_on.isoformat() if certificate.expires_on else "",
-                certificate.current_status(today),
-                file_name(certificate) if certificate.pdf else "",
-                certificate.pdf_sha256,
-            ]
-        )
-    # A byte-order mark so spreadsheet programs read the names as UTF-8.
-    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+    rows = (
+        [
+            certificate.serial,
+            certificate.trainee_name,
+            certificate.course_title,
+            certificate.completed_on.isoformat(),
+            certificate.expires_on.isoformat() if certificate.expires_on else "",
+            certificate.current_status(today),
+            file_name(certificate) if certificate.pdf else "",
+            certificate.pdf_sha256,
+        ]
+        for certificate in certificates
+    )
+    return csv_bytes(rows, header=MANIFEST_COLUMNS, bom=True)
 
 
 def zip_stream(certificates: Iterable, manifest_rows: Iterable) -> Iterator[bytes]:

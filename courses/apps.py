@@ -12,10 +12,9 @@ class CoursesConfig(AppConfig):
 
         from content import home
         from courses import panels
-        from courses.records.services import delete_expired_exports
         from courses.selectors import catalogue_index_for
         from courses.services import accept_on_activation, progress_follows_content
-        from lms import periodic, personal_data
+        from lms import personal_data
         from lms.signals import invitation_accepted
 
         invitation_accepted.connect(accept_on_activation, dispatch_uid="courses.accept_on_activation")
@@ -24,7 +23,6 @@ class CoursesConfig(AppConfig):
         panels.register_trainer_link(
             panels.TrainerLink("cohort_list", _("Cohorts: rosters, invitations and progress grids"), order=30)
         )
-        periodic.register("deleting expired records files", 60 * 60, delete_expired_exports)
         # Any page type (quizzes belong to a higher app): the receiver keeps what sits in a course.
         page_published.connect(progress_follows_content, dispatch_uid="courses.progress_follows_published")
         page_unpublished.connect(progress_follows_content, dispatch_uid="courses.progress_follows_unpublished")

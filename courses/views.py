@@ -1,8 +1,6 @@
 """Learning views: lessons, enrolment, progress, dashboard, cohorts and invitations."""
 
-import csv
 import hashlib
-import io
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -35,7 +33,7 @@ from lms import services as account_services
 from lms.forms import InvitationUploadForm
 from lms.models import Invitation
 from lms.selectors import invitation_lookups
-from lms.spreadsheets import neutralise
+from lms.spreadsheets import CSV_CONTENT_TYPE, csv_bytes
 
 INVITE_SIGNING_SALT = "passage.invite-preview"
 
@@ -331,31 +329,28 @@ def cohort_progress_csv(request, cohort_id):
     grid, form, rows, key, descending = _arranged_grid(request, cohort)
     if not form.is_valid():
         return cohort_progress(request, cohort_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(
+    header = [
+        _("Trainee"), _("Email"), _("Lessons done"), _("Lessons in the course"),
+        *(column.label for column in grid.columns),
+        _("Days since last activity"), _("Last activity"), _("Status"),
+    ]
+    lines = (
         [
-            _("Trainee"), _("Email"), _("Lessons done"), _("Lessons in the course"),
-            *(neutralise(column.label) for column in grid.columns),
-            _("Days since last activity"), _("Last activity"), _("Status"),
+            row.name, row.enrolment.trainee.email, row.lessons_done, row.lessons_total,
+            *(_grade_text(cell) for cell in row.cells),
+            row.days_idle,
+            timezone.localtime(row.last_activity_at).date().isoformat() if row.last_activity_at else "",
+            row.status,
         ]
+        for row in rows
     )
-    for row in rows:
-        writer.writerow(
-            [
-                neutralise(row.name), neutralise(row.enrolment.trainee.email), row.lessons_done, row.lessons_total,
-                *(_grade_text(cell) for cell in row.cells),
-                row.days_idle,
-                timezone.localtime(row.last_activity_at).date().isoformat() if row.last_activity_at else "",
-                row.status,
-            ]
-        )
-    data = buffer.getvalue().encode()
+    # As before: plain UTF-8, without a byte-order mark.
+    data = csv_bytes(lines, header=header, bom=False)
     services.record_cohort_progress_export(
         user=request.user, cohort=cohort, rows=len(rows), sha256=hashlib.sha256(data).hexdigest(),
         options={"sort": f"{'-' if descending else ''}{key}", "stuck": form.cleaned_data["stuck"], "days": form.stuck_days()},
     )
-    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response = HttpResponse(data, content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}-progress-{timezone.localdate():%Y-%m-%d}.csv"'
     response["Cache-Control"] = "no-store"
     return response

@@ -5,8 +5,6 @@ parser is tested without a database. Whether an address already has an account i
 up here: the preview must read the same for a known and an unknown address.
 """
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -14,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from lms.spreadsheets import FORMULA_PREFIXES
+from lms.spreadsheets import FORMULA_PREFIXES, UnreadableCSV, decode_upload, read_csv
 
 REQUIRED_COLUMNS = ("name", "email")
 OPTIONAL_COLUMNS = ("organisation", "sector", "country", "language")
@@ -57,34 +55,21 @@ def normalise_key(value: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Decode an uploaded CSV as UTF-8 (with or without BOM) or raise ValueError."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            _(
-                "The file is not UTF-8 text (unreadable byte at position %(position)s). "
-                "In your spreadsheet, save it as “CSV UTF-8”."
-            )
-            % {"position": exc.start}
-        ) from exc
+    """An uploaded invitation file's text (UTF-8, with or without BOM), or a ValueError saying why not."""
+    return decode_upload(data)
 
 
 def parse(text: str, lookups: Lookups, *, max_rows: int) -> ParseResult:
     """Check every row of an invitation CSV; returns the rows and the problems found."""
     errors: list[str] = []
     rows: list[InviteeRow] = []
+    reader = read_csv(text)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        header = next(reader)
+        _line, header = next(reader)
     except StopIteration:
         return ParseResult([], [_("The file is empty.")])
-    except csv.Error as error:
-        return ParseResult([], [_("Line 1: the file is not readable as CSV (%(error)s).") % {"error": error}])
+    except UnreadableCSV as error:
+        return ParseResult([], [_("Line 1: the file is not readable as CSV (%(error)s).") % {"error": error.reason}])
     columns = [normalise_key(name) for name in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     unknown = [name for name in columns if name and name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
@@ -123,15 +108,10 @@ def parse(text: str, lookups: Lookups, *, max_rows: int) -> ParseResult:
 
 def _rows(reader, errors):
     """Yield (line, values); a line the CSV reader cannot read ends the file with a message."""
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            errors.append(_("Line %(line)s: not readable as CSV (%(error)s).") % {"line": reader.line_num, "error": error})
-            return
-        yield reader.line_num, values
+    try:
+        yield from reader
+    except UnreadableCSV as error:
+        errors.append(_("Line %(line)s: not readable as CSV (%(error)s).") % {"line": error.line, "error": error.reason})
 
 
 def _check_row(line: int, record: dict, lookups: Lookups, seen: dict) -> tuple[list[str], InviteeRow | None]:

@@ -1,7 +1,7 @@
 """Retention: unused trainee accounts erased after a warning, old audit entries deleted.
 
 Run by the periodic job (lms.periodic); each step is idempotent. The records files made in the
-background have their own retention (RECORDS_EXPORT_KEEP_DAYS, courses.records).
+background have their own retention (RECORDS_EXPORT_KEEP_DAYS, records).
 """
 
 from datetime import timedelta

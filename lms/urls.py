@@ -8,8 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from courses.records.api import api as records_api
 from lms import media, routing, views
+from records.api import api as records_api
 
 
 def health(request):
@@ -49,7 +49,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
 urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_patterns)),
     path("", include("courses.urls")),
-    path("records/", include("courses.records.urls")),
+    path("records/", include("records.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     # Wagtail's own helper URLs, then its page serving with faster routing (lms.routing).

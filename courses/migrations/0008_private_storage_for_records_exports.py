@@ -2,8 +2,12 @@
 
 from django.db import migrations, models
 
-import courses.models
 import lms.storage
+
+
+def records_export_path(instance, filename):
+    """The upload path of the model at this point (the model itself has moved to the records app)."""
+    return lms.storage.unguessable_name(f"records-exports/{instance.created_at:%Y/%m}", f".{instance.file_format}")
 
 
 def move_exports_to_private(apps, schema_editor):
@@ -21,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='recordsexport',
             name='file',
-            field=models.FileField(blank=True, max_length=200, storage=lms.storage.private_storage, upload_to=courses.models.records_export_path, verbose_name='file'),
+            field=models.FileField(blank=True, max_length=200, storage=lms.storage.private_storage, upload_to=records_export_path, verbose_name='file'),
         ),
         # Moving back would make the files public again: going backwards leaves them private.
         migrations.RunPython(move_exports_to_private, migrations.RunPython.noop),

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from assessments import services as quizzes
 from certificates.models import Certificate
-from courses.records import selectors
 from lms import audit, erasure, roles
 from lms.models import AuditLogEntry, ErasureRequest, User
+from records import selectors
 from tests.factories import UserFactory, add_quiz, build_course, mark_reauthenticated, short_answer
 from tests.records.conftest import certificate_for, enrolment_for
 

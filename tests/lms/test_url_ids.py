@@ -167,7 +167,7 @@ def test_ids_in_query_strings_answer_a_message_or_404(client, records_world, val
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_ids_in_the_records_api_answer_422_or_nothing(client, records_world, value):
-    from courses.records import services
+    from records import services
 
     _token, key = services.create_api_token(user=records_world[0], name="Registry")
     client.raise_request_exception = False

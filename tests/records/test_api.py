@@ -4,9 +4,9 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
-from courses.models import ApiToken
-from courses.records import services
 from lms.models import AuditLogEntry
+from records import services
+from records.models import ApiToken
 from tests.factories import mark_reauthenticated
 
 from .conftest import administrator, officer

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from courses.models import RecordsExport
 from lms.models import AuditLogEntry
+from records.models import RecordsExport
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_bad_filters_or_format_queue_nothing(world, client, django_capture_on_co
 
 
 def test_scope_is_checked_again_when_the_file_is_made(world):
-    from courses.records import services
+    from records import services
 
     export = RecordsExport.objects.create(
         user=world.officer_senegal, file_format="csv",
@@ -86,8 +86,8 @@ def test_files_are_deleted_after_the_keeping_period(world, client, django_captur
 
     from django.utils import timezone
 
-    from courses.records.services import delete_expired_exports
     from lms.storage import private_storage
+    from records.services import delete_expired_exports
 
     settings.RECORDS_EXPORT_KEEP_DAYS = 7
     client.force_login(world.officer_senegal)
@@ -103,3 +103,25 @@ def test_files_are_deleted_after_the_keeping_period(world, client, django_captur
     assert client.get(reverse("records:download_export", args=[old.pk])).status_code == 404
     # What was made and downloaded stays in the audit log.
     assert AuditLogEntry.objects.filter(action="records.exported").count() == 2
+
+
+def test_the_periodic_job_deletes_expired_files(world, client, django_capture_on_commit_callbacks, settings):
+    """records registers its clean-up with lms.periodic; ``run_periodic --once`` runs it."""
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from lms import periodic
+    from lms.storage import private_storage
+
+    assert "deleting expired records files" in {job.name for job in periodic.jobs()}
+    settings.RECORDS_EXPORT_KEEP_DAYS = 7
+    client.force_login(world.officer_senegal)
+    start(client, django_capture_on_commit_callbacks)
+    export = RecordsExport.objects.get()
+    RecordsExport.objects.filter(pk=export.pk).update(created_at=timezone.now() - timedelta(days=8))
+
+    call_command("run_periodic", once=True)
+
+    assert not RecordsExport.objects.exists() and not private_storage().exists(export.file.name)

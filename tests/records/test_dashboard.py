@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from certificates.models import Certificate
-from courses.records.selectors import enrolments_in_scope, summarise
+from records.selectors import enrolments_in_scope, summarise
 
 from .conftest import certificate_for, enrolment_for, officer
 

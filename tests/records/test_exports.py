@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.models import Enrolment
-from courses.records.selectors import pseudonym
 from lms.models import AuditLogEntry
+from records.selectors import pseudonym
 
 from .conftest import administrator, certificate_for, officer
 
@@ -217,24 +217,3 @@ def test_pseudonym_is_keyed(settings):
     first = pseudonym(1, "all")
     settings.SECRET_KEY = "another secret key, long enough for tests"
     assert pseudonym(1, "all") != first
-
-
-def test_csv_lines_are_the_bytes_the_csv_module_writes():
-    """The fast CSV writer quotes, doubles quotes and writes dates, numbers and blanks exactly
-    as Python's csv module does, so any CSV reader reads the same cells back."""
-    from courses.records.exports import csv_chunks
-
-    day = date(2025, 3, 4)
-    rows = [
-        ("P-1", 'Court "North", Dakar', "two\nlines", "a\rb", None, "Ünïcode", "", "Completed", day, None,
-         87.5, "PSG,1", "Valid", day),
-        ("'=SUM(1)", "x", "", "", "", "", None, "Active", day, day, 100, None, None, None),
-    ] * 3
-    headers = ["Trainee", "Organisation, unit", 'Say "hi"'] + ["h"] * 11
-    expected = io.StringIO()
-    writer = csv.writer(expected, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    written = b"".join(data for data, _rows in csv_chunks(iter(rows), headers))
-    assert written == expected.getvalue().encode()
-    assert csv_rows(written)[1][1] == 'Court "North", Dakar'

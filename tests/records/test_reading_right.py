@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from certificates.models import Certificate
-from courses.records import services
+from records import services
 
 from .conftest import certificate_for
 
@@ -213,7 +213,7 @@ def test_pdf_summary_names_courses_in_the_page_language(world, client, french_co
 def test_a_background_file_keeps_the_language_of_the_page_it_was_asked_from(
     world, client, french_course, django_capture_on_commit_callbacks
 ):
-    from courses.models import RecordsExport
+    from records.models import RecordsExport
 
     client.force_login(world.officer_senegal)
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Enrolment
-from courses.records.forms import RecordFilterForm
-from courses.records.selectors import enrolments_in_scope
 from lms import roles
+from records.forms import RecordFilterForm
+from records.selectors import enrolments_in_scope
 from tests.factories import UserFactory
 
 from .conftest import administrator, officer

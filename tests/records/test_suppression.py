@@ -1,6 +1,6 @@
 """Small-cell suppression: the pure rule."""
 
-from courses.records.suppression import is_small, suppressed_cells
+from records.suppression import is_small, suppressed_cells
 
 
 def test_nothing_hidden_when_every_count_is_large_enough():
@@ -41,7 +41,7 @@ def test_single_figures():
 
 # --- Why a cell is hidden: a true small count, or only to protect another ----------------------
 
-from courses.records.suppression import COMPLEMENTARY, SMALL, reason_for, suppression_reasons  # noqa: E402
+from records.suppression import COMPLEMENTARY, SMALL, reason_for, suppression_reasons  # noqa: E402
 
 
 def test_the_complement_is_marked_complementary_not_small():
@@ -71,7 +71,7 @@ def test_reason_of_a_single_hidden_figure_comes_from_its_own_count():
 
 
 def test_only_a_small_count_reads_less_than_the_minimum(settings):
-    from courses.records.selectors import Figure
+    from records.figures import Figure
 
     settings.RECORDS_MIN_CELL = 5
     assert Figure("Enrolments", 3, SMALL).display == "< 5"

@@ -64,10 +64,11 @@ from certificates.models import TrainingRecord
 from certificates.serials import new_verification_code
 from content.models import StandardPage
 from courses import services as learning
-from courses.models import ApiToken, CohortInvitation, LessonPage, ModulePage, RecordsExport
-from courses.records import services as records
+from courses.models import CohortInvitation, LessonPage, ModulePage
 from lms import roles
 from lms.models import Country, Invitation, Organisation, Region
+from records import services as records
+from records.models import ApiToken, RecordsExport
 from tests.factories import (
     CohortFactory,
     SectorFactory,

@@ -2,14 +2,22 @@
 
 import hashlib
 import secrets
+import tempfile
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from courses.models import ApiToken
 from lms import audit
+from lms.notify import notify
+from records import exports, selectors, tasks
+from records.forms import ExportOptionsForm, RecordFilterForm
+from records.models import ApiToken, RecordsExport, export_keep_days
 
 TOKEN_PREFIX = "psg_"  # noqa: S105 -- a public marker at the start of keys, not a secret
 LAST_USED_PRECISION = timedelta(minutes=1)
@@ -110,23 +118,18 @@ def request_records_export(
     user's scope at that time, when the file is made. The file speaks ``language`` (the page's
     it was asked from), else the user's own.
     """
-    from courses.models import RecordsExport
-    from courses.records.tasks import build_records_export_task
-
     with transaction.atomic():
         export = RecordsExport.objects.create(
             user=user,
             file_format=file_format,
             parameters={"filters": filters, "identity": identity, "bom": bom, "language": language},
         )
-        transaction.on_commit(lambda: build_records_export_task.enqueue(export_id=export.pk))
+        transaction.on_commit(lambda: tasks.build_records_export_task.enqueue(export_id=export.pk))
     return export
 
 
 def _with_progress(rows, export):
     """Pass rows through, writing the count to the export every ``PROGRESS_EVERY`` rows."""
-    from courses.models import RecordsExport
-
     done = 0
     for row in rows:
         yield row
@@ -137,15 +140,6 @@ def _with_progress(rows, export):
 
 def build_records_export(*, export) -> str:
     """Make the file of a queued export, store it privately, audit it; returns its SHA-256."""
-    import tempfile
-
-    from django.core.files import File
-    from django.utils.translation import gettext as _
-
-    from courses.models import RecordsExport
-    from courses.records import exports, selectors
-    from courses.records.forms import ExportOptionsForm, RecordFilterForm
-
     user, parameters = export.user, export.parameters
     scoped = selectors.enrolments_in_scope(user)
     form = RecordFilterForm(parameters.get("filters") or {}, scoped=scoped)
@@ -159,9 +153,9 @@ def build_records_export(*, export) -> str:
     row_format = exports.row_format_for(user, with_names=with_names, language=parameters.get("language"))
     rows = _with_progress(exports.file_rows(enrolments, row_format), export)
     if export.file_format == RecordsExport.Format.CSV:
-        chunks = exports.csv_chunks(rows, row_format.headers(), bom=bool(parameters.get("bom")))
+        chunks = exports.csv_file(rows, row_format, bom=bool(parameters.get("bom")))
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
+        chunks = exports.xlsx_file(rows, row_format)
     try:
         with tempfile.TemporaryFile() as handle:
             sha256, count = exports.write_file(chunks, handle)
@@ -181,30 +175,15 @@ def build_records_export(*, export) -> str:
     return sha256
 
 
-def export_keep_days() -> int:
-    return int(getattr(settings, "RECORDS_EXPORT_KEEP_DAYS", 7))
-
-
 def _notify_ready(export) -> None:
     """Tell the owner, in their language, that the file can be downloaded (and until when)."""
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
 
-    from lms.i18n import override_for
-    from lms.tasks import send_email
-
-    user = export.user
-    if not user.email:
-        return
-    with override_for(user):
+    def compose():
         url = f"{settings.PUBLIC_BASE_URL}{reverse('records:exports')}"
-        subject = _("Your completion records file is ready")
-        body = render_to_string(
-            "courses/records/email/export_ready.txt",
-            {"user": user, "export": export, "url": url, "keep_until": export.kept_until()},
-        )
-    transaction.on_commit(lambda: send_email.enqueue(to=user.email, subject=subject, body=body))
+        context = {"user": export.user, "export": export, "url": url, "keep_until": export.kept_until()}
+        return _("Your completion records file is ready"), render_to_string("records/email/export_ready.txt", context)
+
+    notify(export.user, compose)
 
 
 def delete_expired_exports(*, now=None) -> int:
@@ -213,8 +192,6 @@ def delete_expired_exports(*, now=None) -> int:
     Person-level files are personal data: they stay only as long as needed to download them.
     The audit log keeps what was made and downloaded.
     """
-    from courses.models import RecordsExport
-
     limit = (now or timezone.now()) - timedelta(days=export_keep_days())
     expired = RecordsExport.objects.filter(created_at__lt=limit)
     count = 0
@@ -227,8 +204,6 @@ def delete_expired_exports(*, now=None) -> int:
 
 
 def _fail(export, message: str) -> None:
-    from courses.models import RecordsExport
-
     export.state, export.error, export.finished_at = RecordsExport.State.FAILED, message, timezone.now()
     export.save(update_fields=["state", "error", "finished_at"])
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.records.generate import generate
+from records.generate import generate
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from courses.records.selectors import Breakdown
+from records.breakdowns import Breakdown
 
 ROW_HEIGHT = 22
 LABEL_WIDTH = 220

@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from records.selectors import has_records_role
+
 _KEY = "records-nav:{user_id}"
 _SECONDS = 300
 
@@ -13,8 +15,6 @@ def _shows_link(user) -> bool:
     Only the link can be stale after a role change; the records pages check the role on
     every request.
     """
-    from courses.records.selectors import has_records_role
-
     if not user or not user.is_authenticated:
         return False
     key = _KEY.format(user_id=user.pk)

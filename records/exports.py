@@ -6,8 +6,6 @@ so the audit log records what was really downloaded.
 """
 
 import hashlib
-import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,18 +14,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from courses.records import selectors
-from lms.spreadsheets import neutralise
+from lms import spreadsheets
+from records import figures, person_level, selectors
 
-CHUNK_ROWS = 2000
 FETCH_ROWS = 5000  # rows per round trip: fewer trips than 2,000, memory still flat (see the bench)
-FILE_CHUNK = 64 * 1024
-CSV_BOM = "\ufeff".encode()
 
 COLUMNS = (
     ("trainee", _("Trainee")),
@@ -85,15 +78,14 @@ def row_format_for(user, *, with_names: bool, language: str | None = None) -> Ro
 
 def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     """Each round as a tuple of typed values in ``COLUMNS`` order: dates as dates, scores as
-    numbers (whole ones as integers), text neutralised, read from the database in batches.
+    numbers (whole ones as integers), read from the database in batches. The writers
+    (``lms.spreadsheets``) neutralise the text.
 
     It runs once per row of files of 500,000 rows, so what can be prepared once is: place names
-    come from their small tables and are neutralised once, as are repeated course titles.
-    A course is named as translated into the file's language where it has that translation."""
+    come from their small tables, and repeated course titles are looked up once. A course is
+    named as translated into the file's language where it has that translation."""
     status_labels, certificate_labels = fmt.labels()
-    names = {
-        key: {pk: neutralise(name) for pk, name in by_id.items()} for key, by_id in selectors.place_names().items()
-    }
+    names = person_level.place_names()
     organisations, sectors, countries = names["organisation"], names["sector"], names["country"]
     regions, cohorts = names["region"], names["cohort"]
     pseudonyms = selectors.Pseudonyms(fmt.scope)
@@ -104,16 +96,16 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
     for (
         trainee_id, first_name, last_name, certificate_name, organisation_id, sector_id, country_id, region_id,
         course_key, course_title, cohort_id, status, enrolled_on, completed_on, score, serial, certificate_status, expires_on,
-    ) in selectors.stream_tuples(selectors.file_rows(enrolments, with_names=with_names), chunk_size=FETCH_ROWS):
+    ) in person_level.stream_tuples(person_level.file_rows(enrolments, with_names=with_names), chunk_size=FETCH_ROWS):
         if with_names:
-            trainee = neutralise(selectors.printed_name(certificate_name, first_name, last_name))
+            trainee = person_level.printed_name(certificate_name, first_name, last_name)
         else:
             trainee = pseudonyms(trainee_id)
         title = titles.get((course_key, course_title))
         if title is None:
             if translated is None:
-                translated = selectors.translated_course_titles(None, fmt.language)
-            title = titles[course_key, course_title] = neutralise(translated.get(course_key) or course_title)
+                translated = figures.translated_course_titles(None, fmt.language)
+            title = titles[course_key, course_title] = translated.get(course_key) or course_title
         if score is not None and score.is_integer():
             score = int(score)
         yield (
@@ -128,83 +120,24 @@ def file_rows(enrolments: QuerySet, fmt: RowFormat) -> Iterator[tuple]:
             enrolled_on,
             completed_on,
             score,
-            serial and neutralise(serial),
-            certificate_labels.get(selectors.certificate_status_today(certificate_status, expires_on, today)),
+            serial,
+            certificate_labels.get(person_level.certificate_status_today(certificate_status, expires_on, today)),
             expires_on,
         )
 
 
-# What makes the csv module quote a field in its default dialect, with our line ending.
-_NEEDS_QUOTES = re.compile('[",\r\n]')
+# Every column but the trainee (0) and the certificate serial (11) repeats from row to row.
+REPEATED_COLUMNS = frozenset(range(len(COLUMNS))) - {0, 11}
 
 
-def _csv_cell(value) -> str:
-    """One value as the csv module writes it: ISO dates, numbers as Python prints them, None
-    empty, and text quoted (quotes doubled) when it holds a comma, a quote or a line break."""
-    if value is None:
-        return ""
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    if _NEEDS_QUOTES.search(text):
-        return '"' + text.replace('"', '""') + '"'
-    return text
+def csv_file(rows: Iterable[tuple], fmt: RowFormat, *, bom: bool = False) -> Iterator[tuple[bytes, int]]:
+    """The rows as CSV chunks with their headers; a byte-order mark only when asked (for Excel)."""
+    return spreadsheets.csv_chunks(rows, header=fmt.headers(), bom=bom, repeated_columns=REPEATED_COLUMNS)
 
 
-def csv_chunks(rows: Iterable[tuple], headers: list[str], *, bom: bool = False) -> Iterator[tuple[bytes, int]]:
-    """The CSV as (bytes, rows in them) chunks of ``CHUNK_ROWS`` rows, UTF-8, CRLF line ends.
-
-    The same bytes as the csv module's writer, about ten times faster: a line is its cells
-    joined by commas, and a repeated value's cell is taken from a dictionary instead of being
-    formatted again (the writer took a third of a 500,000-row file's time)."""
-    repeated: dict = {}
-
-    def cell(value) -> str:
-        found = repeated.get(value)
-        if found is None:
-            found = repeated[value] = _csv_cell(value)
-        return found
-
-    lines = [",".join(_csv_cell(header) for header in headers)]
-    pending = 0
-    first = CSV_BOM if bom else b""
-    for row in rows:
-        # The trainee (column 0) and the serial (11) differ on every row and are formatted each
-        # time; every other column's values repeat (places, course, statuses, dates, scores).
-        places = [repeated[value] if value in repeated else cell(value) for value in row[1:11]]
-        certificate = [repeated[value] if value in repeated else cell(value) for value in row[12:]]
-        lines.append(",".join([_csv_cell(row[0]), *places, _csv_cell(row[11]), *certificate]))
-        pending += 1
-        if pending >= CHUNK_ROWS:
-            yield first + ("\r\n".join(lines) + "\r\n").encode(), pending
-            first, lines, pending = b"", [], 0
-    if lines:  # the last rows, or the header alone when there are none
-        yield first + ("\r\n".join(lines) + "\r\n").encode(), pending
-
-
-def xlsx_chunks(rows: Iterable[tuple], headers: list[str], *, title: str) -> Iterator[tuple[bytes, int]]:
-    """The workbook, written row by row in openpyxl's write-only mode to a temporary file, then
-    sent in chunks. The row count comes with the first chunk (the rows are written by then)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Records")
-    sheet.freeze_panes = "A2"  # the header row stays in view (set before any row is written)
-    sheet.append(headers)
-    count = 0
-    for row in rows:
-        # Plain values: openpyxl types them itself (dates get a date format), which is far
-        # faster than a cell object per value. Empty cells at the end of a row (a round without
-        # a certificate) are left out: openpyxl spends as long on an empty cell as on a full one.
-        end = len(row)
-        while end and row[end - 1] is None:
-            end -= 1
-        sheet.append(row[:end])
-        count += 1
-    # Written after the rows in the sheet's XML, so the range can cover all of them.
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{count + 1}"
-    with tempfile.TemporaryFile() as handle:
-        workbook.save(handle)
-        handle.seek(0)
-        while chunk := handle.read(FILE_CHUNK):
-            yield chunk, count
-            count = 0
+def xlsx_file(rows: Iterable[tuple], fmt: RowFormat) -> Iterator[tuple[bytes, int]]:
+    """The rows as a workbook's chunks: one sheet, titled in the file's language."""
+    return spreadsheets.xlsx_chunks(rows, header=fmt.headers(), title=fmt.sheet_title())
 
 
 class HashingStream:

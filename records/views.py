@@ -20,17 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.models import ApiToken, RecordsExport
-from courses.records import exports, pdf, selectors, services
-from courses.records.charts import bar_chart
-from courses.records.forms import ExportOptionsForm, RecordFilterForm
-from lms import roles
+from lms import roles, spreadsheets
 from lms.models import AuditLogEntry
+from records import exports, figures, pdf, selectors, services
+from records.charts import bar_chart
+from records.forms import ExportOptionsForm, RecordFilterForm
+from records.models import ApiToken, RecordsExport, export_keep_days
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": spreadsheets.CSV_CONTENT_TYPE, "xlsx": spreadsheets.XLSX_CONTENT_TYPE}
 
 
 def records_role_required(view):
@@ -54,7 +51,7 @@ def filtered_records(request, *, showing_choices=False):
     scoped = selectors.enrolments_in_scope(request.user)
     form = RecordFilterForm(request.GET, scoped=scoped)
     if showing_choices and form.asks_for_filters():
-        form.offer_choices(selectors.tally(scoped))
+        form.offer_choices(figures.tally(scoped))
     if not form.is_valid():
         return form, None
     return form, form.filter(scoped)
@@ -62,7 +59,7 @@ def filtered_records(request, *, showing_choices=False):
 
 def dashboard_context(form, enrolments, *, language: str | None = None) -> dict:
     """The figures and tables of a filter; with a ``language`` (the PDF), courses are named in it."""
-    context = {"form": form, "options": ExportOptionsForm(), "min_cell": selectors.min_cell()}
+    context = {"form": form, "options": ExportOptionsForm(), "min_cell": figures.min_cell()}
     if enrolments is not None:
         summary = selectors.summarise(enrolments, language=language)
         if not form.asks_for_filters():
@@ -82,7 +79,7 @@ def dashboard(request):
     form, enrolments = filtered_records(request, showing_choices=True)
     context = dashboard_context(form, enrolments)
     context["is_administrator"] = roles.is_administrator(request.user)
-    return render(request, "courses/records/dashboard.html", context)
+    return render(request, "records/dashboard.html", context)
 
 
 def _invalid(request, form, options=None):
@@ -90,7 +87,7 @@ def _invalid(request, form, options=None):
     context = dashboard_context(form, None)
     if options is not None:
         context["options"] = options
-    return render(request, "courses/records/dashboard.html", context, status=400)
+    return render(request, "records/dashboard.html", context, status=400)
 
 
 def _row_format(request, *, with_names: bool) -> exports.RowFormat:
@@ -117,9 +114,9 @@ def _person_level_download(request, file_format: str):
     row_format = _row_format(request, with_names=options.with_names)
     rows = exports.file_rows(enrolments, row_format)
     if file_format == "csv":
-        chunks = exports.csv_chunks(rows, row_format.headers(), bom=options.cleaned_data["bom"])
+        chunks = exports.csv_file(rows, row_format, bom=options.cleaned_data["bom"])
     else:
-        chunks = exports.xlsx_chunks(rows, row_format.headers(), title=row_format.sheet_title())
+        chunks = exports.xlsx_file(rows, row_format)
     filters, user = form.as_record(), request.user
     identity = ExportOptionsForm.NAME if options.with_names else ExportOptionsForm.PSEUDONYM
 
@@ -154,7 +151,7 @@ def summary_pdf(request):
         return _invalid(request, form)
     row_format = _row_format(request, with_names=False)
     rows = exports.file_rows(enrolments, row_format)
-    csv_sha256, row_count = exports.sha256_of(exports.csv_chunks(rows, row_format.headers()))
+    csv_sha256, row_count = exports.sha256_of(exports.csv_file(rows, row_format))
     document = pdf.summary_pdf(
         request=request,
         context={
@@ -179,7 +176,7 @@ def audit_log(request):
     if not roles.is_administrator(request.user):
         raise Http404
     entries = AuditLogEntry.objects.filter(action__startswith="records.").order_by("-id")[:200]
-    return render(request, "courses/records/audit.html", {"entries": entries})
+    return render(request, "records/audit.html", {"entries": entries})
 
 
 # --- API tokens ----------------------------------------------------------------------------------
@@ -201,7 +198,7 @@ def tokens(request):
         else:
             _token, new_key = services.create_api_token(user=request.user, name=name)
     own = ApiToken.objects.filter(user=request.user)
-    return render(request, "courses/records/tokens.html", {"tokens": own, "new_key": new_key})
+    return render(request, "records/tokens.html", {"tokens": own, "new_key": new_key})
 
 
 @require_POST
@@ -249,8 +246,8 @@ def export_list(request):
     pending = any(export.state in (RecordsExport.State.QUEUED, RecordsExport.State.RUNNING) for export in own)
     return render(
         request,
-        "courses/records/exports.html",
-        {"exports": own, "pending": pending, "keep_days": services.export_keep_days()},
+        "records/exports.html",
+        {"exports": own, "pending": pending, "keep_days": export_keep_days()},
     )
 
 

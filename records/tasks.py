@@ -2,13 +2,13 @@
 
 from django_tasks import task
 
+from records import services
+from records.models import RecordsExport
+
 
 @task()
 def build_records_export_task(*, export_id: int) -> str | None:
     """Make a queued export's file; does nothing if it is gone or already made."""
-    from courses.models import RecordsExport
-    from courses.records import services
-
     export = RecordsExport.objects.select_related("user").filter(pk=export_id).first()
     if export is None or export.state == RecordsExport.State.DONE:
         return None

@@ -21,6 +21,6 @@ def summary_pdf(*, request, context: dict) -> Document:
     The certificates' allow-list fetcher with an empty list serves nothing: no file, no URL,
     no ``data:`` can be read while rendering, whatever the filter labels contain.
     """
-    html = render_to_string("courses/records/summary_pdf.html", context, request=request)
+    html = render_to_string("records/summary_pdf.html", context, request=request)
     data = HTML(string=html, base_url=BASE_URL, url_fetcher=AllowListFetcher({})).write_pdf()
     return Document(data=data, sha256=hashlib.sha256(data).hexdigest())

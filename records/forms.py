@@ -6,11 +6,12 @@ cannot pick by guessing an id) an organisation, cohort or region outside their s
 
 from django import forms
 from django.db.models import Max, QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Cohort, Enrolment
-from courses.records.selectors import course_titles
 from lms.models import Country, Organisation, Region, Sector
+from records.figures import course_titles
 
 FILTER_FIELDS = (
     "course",
@@ -68,7 +69,7 @@ class RecordFilterForm(forms.Form):
 
     def offer_choices(self, places: list[dict]) -> None:
         """For a page that shows the choices: the cohorts, organisations, sectors, countries,
-        regions and courses of the scoped rounds, from their tally (``selectors.tally``), so
+        regions and courses of the scoped rounds, from their tally (``figures.tally``), so
         listing them costs no scan of its own. Downloads and the API skip this: they only check
         the values they are given."""
         def used(column: str) -> list:
@@ -146,8 +147,6 @@ class RecordFilterForm(forms.Form):
 
     def querystring(self) -> str:
         """The filters as GET parameters, for links to the downloads."""
-        from django.http import QueryDict
-
         query = QueryDict(mutable=True)
         for name, value in self.as_record().items():
             query[name] = value

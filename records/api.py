@@ -15,9 +15,11 @@ from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 from pydantic import BaseModel
 
-from courses.records import selectors, services
-from courses.records.forms import ExportOptionsForm, RecordFilterForm
 from lms import ratelimit
+from records import person_level, selectors, services
+from records.breakdowns import BreakdownRow
+from records.figures import min_cell
+from records.forms import ExportOptionsForm, RecordFilterForm
 
 MAX_PAGE_SIZE = 1000
 WINDOW_SECONDS = 60
@@ -191,7 +193,7 @@ def _form_errors(*forms) -> dict:
 
 def _record(row: dict, *, with_names: bool, pseudonyms: selectors.Pseudonyms, today: date) -> dict:
     if with_names:
-        trainee = selectors.printed_name(
+        trainee = person_level.printed_name(
             row["trainee__certificate_name"], row["trainee__first_name"], row["trainee__last_name"]
         )
     else:
@@ -211,7 +213,7 @@ def _record(row: dict, *, with_names: bool, pseudonyms: selectors.Pseudonyms, to
         "completed_at": row["completed_at"],
         "score": float(row["score"]) if row["score"] is not None else None,
         "certificate_serial": row["certificate_serial"],
-        "certificate_status": selectors.certificate_status_today(status, row["certificate_expires_on"], today) or None,
+        "certificate_status": person_level.certificate_status_today(status, row["certificate_expires_on"], today) or None,
         "certificate_expires_on": row["certificate_expires_on"],
     }
 
@@ -225,7 +227,7 @@ def records(request, params: Query[RecordsQuery]):
         return Status(422, _form_errors(form, options))
     if params.cursor is not None:
         enrolments = enrolments.filter(pk__gt=params.cursor)
-    rows = list(selectors.record_rows(enrolments)[: params.limit + 1])
+    rows = list(person_level.record_rows(enrolments)[: params.limit + 1])
     has_more = len(rows) > params.limit
     rows = rows[: params.limit]
     user = request.auth.user
@@ -249,7 +251,7 @@ def summary(request, filters: Query[Filters]):
     if enrolments is None:
         return Status(422, _form_errors(form))
     result = selectors.summarise(enrolments)
-    figures = [
+    key_figures = [
         {
             "key": f.key,
             "label": str(f.label),
@@ -261,10 +263,10 @@ def summary(request, filters: Query[Filters]):
         for f in result.figures
     ]
     tables = [{"key": table.key, "title": str(table.title), "rows": [_row(row) for row in table.rows]} for table in result.breakdowns]
-    return Status(200, {"minimum_cell": selectors.min_cell(), "figures": figures, "breakdowns": tables})
+    return Status(200, {"minimum_cell": min_cell(), "figures": key_figures, "breakdowns": tables})
 
 
-def _row(row: selectors.BreakdownRow) -> dict:
+def _row(row: BreakdownRow) -> dict:
     rate = row.rate
     return {
         "key": row.key,
