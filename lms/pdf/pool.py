@@ -163,3 +163,9 @@ def peak_child_memory_kb() -> int:
     """The highest resident memory reached by a rendering process of the default pool."""
     pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
     return pool.submit(worker.memory_high_water_kb).result(timeout=30)
+
+
+def child_modules() -> list[str]:
+    """The modules a rendering process of the default pool has imported (tests, diagnosis)."""
+    pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
+    return pool.submit(worker.loaded_modules).result(timeout=60)
