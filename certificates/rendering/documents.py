@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-import segno
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -69,6 +68,8 @@ def format_score(value: Decimal | None, language: str) -> str:
 
 def qr_svg(url: str) -> str:
     """The QR code of a URL as inline SVG (scalable; no file, nothing to fetch)."""
+    import segno  # only where PDFs are made: the web process reaches this for the admin preview only
+
     return segno.make(url, error="m", micro=False).svg_inline(
         dark="#000000", border=0, omitsize=True, svgclass="qr-code", lineclass=None
     )
