@@ -19,10 +19,11 @@ from django.utils import timezone
 from bench.registry import Measurement, Run, benchmark, percentile
 from certificates import selectors
 from certificates.models import Certificate
-from certificates.rendering import documents, pool
+from certificates.rendering import documents
 from certificates.tasks import issue_certificate_task
 from courses.models import CoursePage, Enrolment
 from lms.models import User
+from lms.pdf import pool
 from tests.factories import OrganisationFactory, SectorFactory, build_course
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

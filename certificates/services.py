@@ -27,11 +27,12 @@ from certificates.models import (
     SerialCounter,
     TrainingRecord,
 )
-from certificates.rendering import documents, pool, signing
+from certificates.rendering import documents
 from certificates.serials import family_name_of, format_serial, new_verification_code
 from lms import audit
 from lms.i18n import LANGUAGE_CODES, language_of
 from lms.notify import notify
+from lms.pdf import pool, signing
 
 logger = logging.getLogger("passage.certificates")
 

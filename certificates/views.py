@@ -27,10 +27,10 @@ from certificates.permissions import (
     access_training_record,
     require_bulk_download,
 )
-from certificates.rendering.pool import RenderError
 from certificates.serials import is_verification_code, names_match, normalise_serial
 from lms import ratelimit
 from lms.i18n import language_of
+from lms.pdf.pool import RenderError
 
 PAGE_SIZE = 50
 

@@ -7,18 +7,27 @@ limit of 120 a minute stays 120 however many web workers serve the site. A proce
 """
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from diskcache import Timeout as DiskTimeout
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
-from redis.exceptions import RedisError
 
 logger = logging.getLogger("passage.ratelimit")
 
-# What the two stores raise when they cannot count (Redis unreachable, disk locked or full).
-STORE_ERRORS = (RedisError, DiskTimeout, OSError)
+
+def store_errors() -> tuple[type[BaseException], ...]:
+    """What the two stores raise when they cannot count (Redis unreachable, disk locked or full).
+
+    Redis's error only once its client is loaded, as it is whenever the Redis store is used:
+    importing it (and the cryptography it pulls in) cost every embedded web process 10 MB.
+    """
+    redis_exceptions = sys.modules.get("redis.exceptions")
+    errors = (DiskTimeout, OSError)
+    return (redis_exceptions.RedisError, *errors) if redis_exceptions else errors
+
 
 # django-ratelimit's own key for the client's address: REMOTE_ADDR (see RATELIMIT_IP_META_KEY),
 # an IPv6 address reduced to its /64 network, which one client holds as a whole.
@@ -39,7 +48,7 @@ def hit(request: HttpRequest, *, group: str, limit: int, seconds: int, key: str 
     """Count one request of ``key`` in ``group``; allowed while at most ``limit`` fall in the window."""
     try:
         usage = get_usage(request, group=group, key=key, rate=(limit, seconds), increment=True)
-    except STORE_ERRORS:
+    except store_errors():
         # A limit that cannot be counted is not lifted: refuse with "try again later", not a 500.
         logger.warning("rate-limit store unavailable; refusing %s", group, exc_info=True)
         return Usage(allowed=False, count=0, limit=limit, retry_after=seconds)

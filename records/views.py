@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lms import roles, spreadsheets
 from lms.models import AuditLogEntry
+from lms.pdf.pool import RenderError
 from records import exports, figures, pdf, selectors, services
 from records.charts import bar_chart
 from records.forms import ExportOptionsForm, RecordFilterForm
@@ -152,16 +153,26 @@ def summary_pdf(request):
     row_format = _row_format(request, with_names=False)
     rows = exports.file_rows(enrolments, row_format)
     csv_sha256, row_count = exports.sha256_of(exports.csv_file(rows, row_format))
-    document = pdf.summary_pdf(
-        request=request,
-        context={
-            **dashboard_context(form, enrolments, language=get_language()),
-            "officer": request.user.get_full_name() or request.user.email,
-            "generated_at": timezone.localtime(),
-            "csv_sha256": csv_sha256,
-            "row_count": row_count,
-        },
-    )
+    try:
+        document = pdf.summary_pdf(
+            request=request,
+            context={
+                **dashboard_context(form, enrolments, language=get_language()),
+                "officer": request.user.get_full_name() or request.user.email,
+                "generated_at": timezone.localtime(),
+                "csv_sha256": csv_sha256,
+                "row_count": row_count,
+            },
+        )
+    except RenderError as error:
+        # Past the renderer's time or memory limit: back to the same dashboard, saying so.
+        messages.error(
+            request,
+            _("The PDF summary could not be made. %(reason)s Try again later; if it keeps failing, tell an administrator.")
+            % {"reason": error},
+        )
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(reverse("records:dashboard") + (f"?{query}" if query else ""))
     services.record_export(
         user=request.user, file_format="pdf", filters=form.as_record(), rows=row_count,
         sha256=document.sha256, identity=ExportOptionsForm.PSEUDONYM, extra={"csv_sha256": csv_sha256},

@@ -1,4 +1,4 @@
-"""PDF rendering: HTML documents built in the web/worker process, rendered in a limited child.
+"""The certificates' own documents: the HTML of a certificate and of a training record.
 
-``worker`` and ``fetcher`` run in the child and import neither Django nor the database.
+They are rendered by the base layer's renderer (``lms.pdf``), like every PDF of Passage.
 """

@@ -2,24 +2,19 @@
 
 Runs in the task worker (or the web process for the admin preview), never in the rendering
 child: it reads the template, its images through Django's storage API and the stylesheet
-through the staticfiles finders, and hands the child only the bytes it needs.
+through the staticfiles finders (``lms.pdf.collector``), and hands the child (``lms.pdf.pool``)
+only the bytes it needs.
 """
 
-import mimetypes
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-import segno
-from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from certificates import conf
-from certificates.rendering.fetcher import Asset, asset_url
 from certificates.wording import (
     POINT_MM,
     default_wording,
@@ -27,6 +22,8 @@ from certificates.wording import (
     fit_font_size,
     lines_needed,
 )
+from lms.pdf.assets import Asset
+from lms.pdf.collector import AssetCollector
 
 STYLESHEET = "certificates/pdf/certificate.css"
 RECORD_STYLESHEET = "certificates/pdf/training-record.css"
@@ -37,55 +34,10 @@ PAPER_SIZES = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
 DATE_FORMATS = {"en": "j F Y"}
 
 
-class AssetTooLarge(ValueError):
-    pass
-
-
 @dataclass
 class Document:
     html: str
     assets: dict[str, Asset] = field(default_factory=dict)
-
-
-class AssetCollector:
-    """Reads the files a document names and gives back the URLs the rendering may fetch."""
-
-    def __init__(self):
-        self.assets: dict[str, Asset] = {}
-
-    def _add(self, kind: str, name: str, data: bytes) -> str:
-        if len(data) > conf.asset_max_bytes():
-            raise AssetTooLarge(name)
-        mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        self.assets[f"{kind}/{name.lstrip('/')}"] = Asset(data=data, mime_type=mime_type)
-        return asset_url(kind, name)
-
-    def static(self, path: str) -> str:
-        """A file of the project's static files, found by the staticfiles finders."""
-        try:
-            found = finders.find(path)
-        except SuspiciousFileOperation:
-            found = None
-        if not found:
-            raise FileNotFoundError(path)
-        with open(found, "rb") as handle:
-            return self._add("static", path, handle.read(conf.asset_max_bytes() + 1))
-
-    def media(self, name: str, storage=None) -> str:
-        """A stored file (local disk or S3), read through the storage API."""
-        storage = storage or default_storage
-        with storage.open(name, "rb") as handle:
-            return self._add("media", name, handle.read(conf.asset_max_bytes() + 1))
-
-    def image(self, image, spec: str = "max-1200x600") -> str | None:
-        """A Wagtail image, resized; None if its file is missing."""
-        if image is None:
-            return None
-        try:
-            rendition = image.get_rendition(spec)
-            return self.media(rendition.file.name, storage=rendition.file.storage)
-        except (OSError, AssetTooLarge, ValueError):
-            return None
 
 
 # --- Shared formatting ------------------------------------------------------------------------------
@@ -116,6 +68,8 @@ def format_score(value: Decimal | None, language: str) -> str:
 
 def qr_svg(url: str) -> str:
     """The QR code of a URL as inline SVG (scalable; no file, nothing to fetch)."""
+    import segno  # only where PDFs are made: the web process reaches this for the admin preview only
+
     return segno.make(url, error="m", micro=False).svg_inline(
         dark="#000000", border=0, omitsize=True, svgclass="qr-code", lineclass=None
     )

@@ -12,8 +12,9 @@ from wagtail.images import get_image_model
 
 from certificates import selectors
 from certificates.models import CertificateSignatory, CertificateTemplate, CertificateWording
-from certificates.rendering import documents, pool
+from certificates.rendering import documents
 from lms import roles
+from lms.pdf import pool
 from tests.certificates.conftest import pdftotext
 from tests.factories import UserFactory
 

@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from certificates import selectors, services
 from certificates.models import Certificate
-from certificates.rendering import pool
 from certificates.serials import is_verification_code
 from certificates.tasks import issue_certificate_task
 from courses import services as learning
 from lms import roles
 from lms.models import AuditLogEntry
+from lms.pdf import pool
 from tests.certificates.conftest import complete_course, course_valid_for
 from tests.factories import CohortFactory, UserFactory, lessons_of
 

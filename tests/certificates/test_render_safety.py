@@ -10,9 +10,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 
-from certificates.rendering import pool
-from certificates.rendering.documents import AssetCollector
-from certificates.rendering.fetcher import AllowListFetcher, Asset, asset_key, asset_url
+from lms.pdf import pool
+from lms.pdf.assets import Asset, asset_key, asset_url
+from lms.pdf.collector import AssetCollector
+from lms.pdf.fetcher import AllowListFetcher
 
 PAGE = "<html><head><style>@page {{ size: A4; margin: 10mm }}</style>{head}</head><body><p>Awa Sarr</p>{body}</body></html>"
 CSS = "text/css"

@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from certificates.models import CertificateTemplate
-from certificates.rendering import documents, pool
+from certificates.rendering import documents
+from lms.pdf import pool
 from tests.certificates.conftest import require_tool
 
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))

@@ -11,7 +11,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from certificates import services
-from certificates.rendering import signing
+from lms.pdf import signing
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_a_signed_certificate_validates_without_modification_warnings(demo_key, 
 
 
 def test_changing_a_signed_pdf_breaks_the_signature(demo_key):
-    from certificates.rendering import pool
+    from lms.pdf import pool
 
     pdf, signed = signing.sign_if_configured(pool.render("<p>Awa Sarr</p>").pdf, reason="test")
     assert signed and b"WeasyPrint" in pdf

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from certificates import selectors
 from certificates.models import CertificateTemplate
-from certificates.rendering import documents, pool
+from certificates.rendering import documents
+from lms.pdf import pool
 
 
 class Command(BaseCommand):

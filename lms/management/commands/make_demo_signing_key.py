@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from certificates import conf
+from lms.pdf import conf
 
 
 def make_demo_key(directory: Path, *, common_name: str = "Passage demo signing key") -> tuple[Path, Path]:

@@ -1,11 +1,13 @@
 """A small pool of pre-started rendering processes, with a time and a memory limit per rendering.
 
-A thread cannot be stopped or limited in memory, so every PDF is made in a child process
-(``worker``). The pool is started lazily once per process (task worker, or web process for the
-admin preview), with the 'forkserver' method: the children never share the parent's database
-connections. A rendering past its time is stopped in the child; one that hangs in C code is
-killed from here and the pool replaced. A child that dies (memory) is replaced too. Either way
-the caller gets a RenderError with a clear message, and the next rendering goes on.
+Every PDF of Passage is made here. A thread cannot be stopped or limited in memory, so every
+PDF is made in a child process (``worker``). The pool is started lazily once per process (task
+worker, or web process for the admin preview and the records summary), with the 'forkserver'
+method: the children never share the parent's database connections, and the fork server, a
+fresh interpreter of its own, preloads WeasyPrint so that neither the parent nor each child
+pays for importing it. A rendering past its time is stopped in the child; one that hangs in C
+code is killed from here and the pool replaced. A child that dies (memory) is replaced too.
+Either way the caller gets a RenderError with a clear message, and the next rendering goes on.
 """
 
 import atexit
@@ -19,11 +21,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from certificates import conf
-from certificates.rendering import worker
-from certificates.rendering.fetcher import Asset
+from lms.pdf import conf, worker
+from lms.pdf.assets import Asset
+from lms.pdf.jobs import PDF_VARIANT, Job
 
-logger = logging.getLogger("passage.certificates")
+logger = logging.getLogger("passage.pdf")
+
+# Loaded once by the fork server (a separate interpreter), never by this process: each child
+# forks from it with WeasyPrint and the fetcher already imported.
+FORKSERVER_PRELOAD = ["lms.pdf.worker", "lms.pdf.fetcher"]
 
 # The child stops itself at the time limit; the parent waits this much longer before killing it.
 KILL_GRACE_SECONDS = 5.0
@@ -56,8 +62,7 @@ _pools: dict[tuple[int, int], ProcessPoolExecutor] = {}
 
 def _context():
     context = multiprocessing.get_context("forkserver")
-    # The fork server imports WeasyPrint once; each child forks from it already loaded.
-    context.set_forkserver_preload(["certificates.rendering.worker"])
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)
     return context
 
 
@@ -114,13 +119,13 @@ def render(
     *,
     time_limit: float | None = None,
     memory_mb: int | None = None,
-    pdf_variant: str | None = worker.PDF_VARIANT,
+    pdf_variant: str | None = PDF_VARIANT,
 ) -> Rendered:
     """Make a PDF from HTML in a limited child process; RenderError when it cannot."""
     time_limit = time_limit or conf.render_time_limit()
     memory_mb = memory_mb or conf.render_memory_limit_mb()
     processes = conf.render_processes()
-    job = worker.Job(html=html, assets=dict(assets or {}), time_limit=time_limit, pdf_variant=pdf_variant)
+    job = Job(html=html, assets=dict(assets or {}), time_limit=time_limit, pdf_variant=pdf_variant)
     pool = _pool(memory_mb, processes)
     try:
         future = pool.submit(worker.render, job)
@@ -136,7 +141,7 @@ def render(
             _("The PDF renderer stopped (it probably went over its %(mb)s MB memory limit).") % {"mb": memory_mb}
         ) from None
     if outcome.refused:
-        logger.warning("certificate rendering refused %d URL(s): %s", len(outcome.refused), outcome.refused[:5])
+        logger.warning("PDF rendering refused %d URL(s): %s", len(outcome.refused), outcome.refused[:5])
     if outcome.failure == "time":
         raise RenderTimeLimit(
             _("The PDF took longer than %(seconds)s seconds to make and was stopped.") % {"seconds": f"{time_limit:g}"}
@@ -158,3 +163,9 @@ def peak_child_memory_kb() -> int:
     """The highest resident memory reached by a rendering process of the default pool."""
     pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
     return pool.submit(worker.memory_high_water_kb).result(timeout=30)
+
+
+def child_modules() -> list[str]:
+    """The modules a rendering process of the default pool has imported (tests, diagnosis)."""
+    pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
+    return pool.submit(worker.loaded_modules).result(timeout=60)

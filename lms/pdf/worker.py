@@ -2,37 +2,18 @@
 
 Runs in a pre-started process of a pool (see ``pool``). The initializer caps the address space
 (RLIMIT_AS), so a runaway rendering ends in MemoryError or in the child's death, never in the
-task worker's; an interval timer stops a rendering that runs past its time. No Django, no
-database: the child only sees what it is handed.
+web or task worker's; an interval timer stops a rendering that runs past its time. No Django,
+no database: the child only sees what it is handed.
+
+The parent imports this module too (to name its functions to the pool), so WeasyPrint is
+imported only inside them: the fork server has it preloaded (``fetcher``), the parent never.
 """
 
 import resource
 import signal
 import time
-from dataclasses import dataclass, field
 
-from certificates.rendering.fetcher import BASE_URL, AllowListFetcher, Asset
-
-PDF_VARIANT = "pdf/a-3b"
-
-
-@dataclass(frozen=True)
-class Job:
-    html: str
-    assets: dict[str, Asset] = field(default_factory=dict)
-    time_limit: float = 15.0
-    pdf_variant: str | None = PDF_VARIANT
-
-
-@dataclass
-class Outcome:
-    pdf: bytes | None = None
-    failure: str = ""  # "", "time", "memory" or "error"
-    message: str = ""
-    refused: list[str] = field(default_factory=list)
-    served: list[str] = field(default_factory=list)
-    pages: int = 0
-    seconds: float = 0.0
+from lms.pdf.jobs import Job, Outcome
 
 
 class _TimeUp(BaseException):
@@ -50,12 +31,16 @@ def initialise(memory_limit_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     signal.signal(signal.SIGALRM, _time_up)
-    import weasyprint  # noqa: F401 - imported here so the first rendering is not slower
+    # Already loaded when the fork server preloaded it; imported here for a spawned child.
+    import lms.pdf.fetcher  # noqa: F401
 
 
 def render(job: Job) -> Outcome:
     """Render one document; failures come back as an Outcome, never as an exception."""
     from weasyprint import HTML
+
+    from lms.pdf.assets import BASE_URL
+    from lms.pdf.fetcher import AllowListFetcher
 
     started = time.perf_counter()
     fetcher = AllowListFetcher(job.assets)
@@ -89,6 +74,13 @@ def memory_high_water_kb() -> int:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def loaded_modules() -> list[str]:
+    """The modules this process has imported (tests check the child, not the parent, has WeasyPrint)."""
+    import sys
+
+    return sorted(sys.modules)
 
 
 def ping() -> int:

@@ -2,16 +2,17 @@
 
 The PDF is certified with "no changes allowed": a validator then reports any change made after
 signing, and a signed certificate opens without modification warnings. Signing happens in the
-task worker, after rendering: the rendering child never sees the key.
+task worker, after rendering: the rendering child never sees the key. pyHanko is imported only
+when a PDF is signed, so no web request loads it.
 """
 
 import logging
 import threading
 from io import BytesIO
 
-from certificates import conf
+from lms.pdf import conf
 
-logger = logging.getLogger("passage.certificates")
+logger = logging.getLogger("passage.pdf")
 
 _lock = threading.Lock()
 _cached: dict = {}
