@@ -6,7 +6,7 @@ they were shown and graded on.
 """
 
 import uuid
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -451,6 +451,15 @@ class Attempt(models.Model):
     @property
     def is_open(self):
         return self.status == self.Status.IN_PROGRESS
+
+    def add_up(self, answers) -> None:
+        """Set the totals from the attempt's answers: marks, grade (%) and whether some wait for a person."""
+        self.needs_grading = any(answer.mark is None for answer in answers)
+        self.marks = sum((answer.mark or Decimal("0")) for answer in answers)
+        if self.max_marks:
+            self.grade = (100 * self.marks / self.max_marks).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        else:
+            self.grade = Decimal("100")
 
 
 class Answer(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import selectors, services
+from assessments import permissions, selectors, services
 from assessments.models import Attempt, QuizPage
 from assessments.types import registry
 from courses import selectors as course_selectors
@@ -56,8 +56,8 @@ def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> di
             "attempts": attempts,
             "in_progress": in_progress,
             "cannot_start": reason,
-            "attempts_left": services.attempts_left(quiz, request.user),
-            "question_count": services.question_count(quiz),
+            "attempts_left": selectors.attempts_left(quiz, request.user),
+            "question_count": selectors.question_count(quiz),
             "final_grade": final,
             "final_visible": any(a.marks_visible for a in attempts),
             "passed": passed,
@@ -110,7 +110,7 @@ def _read_responses(request, answers) -> dict:
 
 def question_views(answers, *, review=None):
     views = []
-    for answer in services.with_real_questions(answers):
+    for answer in selectors.with_real_questions(answers):
         question = answer.question
         layout = answer.layout or {}
         response = answer.response or {}
@@ -140,7 +140,7 @@ def question_views(answers, *, review=None):
 @require_http_methods(["GET", "POST"])
 def attempt_page(request, attempt_id):
     """One page of an attempt. POST saves what is on it, then moves where the button says."""
-    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    attempt = services.close_if_overdue(permissions.access_attempt(request.user, attempt_id))
     if not attempt.is_open:
         return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
     try:
@@ -197,7 +197,7 @@ def _seconds_left(attempt):
 @require_POST
 def autosave(request, attempt_id):
     """Save the answers of the page as the trainee types (progressive enhancement)."""
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     try:
         page = int(request.POST.get("page", attempt.current_page))
     except ValueError:
@@ -213,13 +213,13 @@ def autosave(request, attempt_id):
 @login_required
 @require_GET
 def summary(request, attempt_id):
-    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    attempt = services.close_if_overdue(permissions.access_attempt(request.user, attempt_id))
     if not attempt.is_open:
         return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
     answers = list(attempt.answers.select_related("question").order_by("position"))
     one_per_page = attempt.quiz.layout == QuizPage.Layout.ONE_PER_PAGE
     rows = [
-        {"position": a.position, "title": a.question.title, "answered": services.is_answered(a), "page": (a.position - 1) if one_per_page else 0}
+        {"position": a.position, "title": a.question.title, "answered": selectors.is_answered(a), "page": (a.position - 1) if one_per_page else 0}
         for a in answers
     ]
     return render(
@@ -232,7 +232,7 @@ def summary(request, attempt_id):
 @login_required
 @require_POST
 def submit(request, attempt_id):
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     try:
         services.submit_attempt(attempt=attempt)
     except services.SubmittedTooLate as error:
@@ -247,7 +247,7 @@ def submit(request, attempt_id):
 @login_required
 @require_GET
 def review(request, attempt_id):
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     if attempt.is_open:
         return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]))
     quiz = attempt.quiz
@@ -263,8 +263,8 @@ def review(request, attempt_id):
             "show_marks": show_marks,
             "feedback": answer.feedback if show_feedback else [],
             "general_feedback": question.general_feedback if show_feedback else "",
-            "right_answer": services.right_answer_text(question) if show_right else "",
-            "state": services.answer_state(answer) if show_marks else None,
+            "right_answer": selectors.right_answer_text(question) if show_right else "",
+            "state": selectors.answer_state(answer) if show_marks else None,
             # Written by a person for this trainee: shown whatever the review settings, as in the email.
             "grader_comment": answer.grader_comment,
         }

@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from assessments import bank, marking, services
+from assessments import bank, selectors, services
 from assessments.models import (
     Answer,
     Attempt,
@@ -205,8 +205,8 @@ def test_attempts_outside_any_cohort_go_to_the_course_authors(client, quiz, cour
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     alone = take_quiz(quiz, loner, choice=RIGHT, text="Refer to the NRM.")
-    assert set(marking.attempts_for_trainer(author)) == {alone}  # the cohort's attempt is its facilitator's
-    assert set(marking.attempts_for_trainer(facilitator)) == {attempt}
+    assert set(selectors.attempts_for_trainer(author)) == {alone}  # the cohort's attempt is its facilitator's
+    assert set(selectors.attempts_for_trainer(facilitator)) == {attempt}
     client.force_login(author)
     assert client.get(reverse("grade_attempt", args=[alone.pk])).status_code == 200
     assert client.get(reverse("grade_attempt", args=[attempt.pk])).status_code == 404
@@ -218,14 +218,14 @@ def test_authors_of_another_course_see_nothing(quiz, course, attempt):
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     take_quiz(quiz, loner, text="...")
-    assert not marking.attempts_for_trainer(outsider).exists()
+    assert not selectors.attempts_for_trainer(outsider).exists()
 
 
 def test_administrators_see_every_attempt(client, administrator, attempt, quiz, course):
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     alone = take_quiz(quiz, loner, text="...")
-    assert set(marking.grading_queue(administrator)) == {attempt, alone}
+    assert set(selectors.grading_queue(administrator)) == {attempt, alone}
     client.force_login(administrator)
     assert client.get(reverse("grade_attempt", args=[attempt.pk])).status_code == 200
 
@@ -256,7 +256,7 @@ def test_grading_records_mark_comment_and_grader_and_the_attempts_grade(facilita
     attempt.refresh_from_db()
     assert not attempt.needs_grading
     assert (attempt.marks, attempt.max_marks, attempt.grade) == (Decimal("4"), Decimal("5"), Decimal("80"))
-    assert attempt not in marking.grading_queue(facilitator)
+    assert attempt not in selectors.grading_queue(facilitator)
 
 
 def test_decimal_marks_are_accepted(facilitator_client, attempt):
@@ -328,11 +328,11 @@ def test_tampered_marks_are_refused_and_nothing_changes(facilitator_client, atte
 
 def test_the_service_refuses_a_mark_above_the_maximum(attempt, facilitator):
     answer = essay_answer(attempt)
-    state = marking.grading_state([answer])
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(answer.pk, Decimal("4.5"))], by=facilitator, expected_state=state)
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(answer.pk, Decimal("NaN"))], by=facilitator, expected_state=state)
+    state = selectors.grading_state([answer])
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(answer.pk, Decimal("4.5"))], by=facilitator, expected_state=state)
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(answer.pk, Decimal("NaN"))], by=facilitator, expected_state=state)
     assert essay_answer(attempt).mark is None
 
 
@@ -340,9 +340,9 @@ def test_marks_for_answers_of_another_attempt_are_refused(attempt, facilitator, 
     other = UserFactory()
     learning.enrol(trainee=other, course=course)
     foreign = essay_answer(take_quiz(quiz, other, text="..."))
-    state = marking.grading_state([essay_answer(attempt)])
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(foreign.pk, Decimal("1"))], by=facilitator, expected_state=state)
+    state = selectors.grading_state([essay_answer(attempt)])
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(foreign.pk, Decimal("1"))], by=facilitator, expected_state=state)
     assert Answer.objects.get(pk=foreign.pk).mark is None
 
 
@@ -427,7 +427,7 @@ def test_regrade_after_a_true_false_key_is_corrected_in_the_bank(author, course,
     edited.correct_answer = False
     corrected = bank.save_edit(edited, by=author)
     assert corrected.version == 2 and corrected.pk != question.pk
-    plan = marking.regrade_family(question=corrected, by=author, expected_version=2)
+    plan = services.regrade_family(question=corrected, by=author, expected_version=2)
     assert (plan.attempts, plan.grades_changed) == (1, 1)
     assert Attempt.objects.get(pk=attempt.pk).grade == 100
     assert attempt.answers.get().question_id == question.pk
@@ -438,11 +438,11 @@ def test_regrade_gives_nothing_for_an_option_removed_from_the_key(author, choice
     attempt = take_quiz(choice_quiz, trainee, choice=WRONG)
     edit_key(question, {WRONG: 100}, by=author)  # first the wrong option was made right...
     current = Question.objects.get(family=question.family, is_current=True)
-    marking.regrade_family(question=current, by=author, expected_version=current.version)
+    services.regrade_family(question=current, by=author, expected_version=current.version)
     assert Attempt.objects.get(pk=attempt.pk).grade == 100
     edit_key(current, {}, drop=[WRONG], by=author)  # ...then removed altogether
     current = Question.objects.get(family=question.family, is_current=True)
-    plan = marking.regrade_family(question=current, by=author, expected_version=current.version)
+    plan = services.regrade_family(question=current, by=author, expected_version=current.version)
     assert plan.grades_changed == 1
     assert Attempt.objects.get(pk=attempt.pk).grade == 0
 
@@ -502,8 +502,8 @@ def test_regrading_twice_changes_nothing_the_second_time(author, choice_quiz, tr
     question = choice_quiz.slots.get().question
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
-    first = marking.regrade_family(question=current, by=author, expected_version=2)
-    second = marking.regrade_family(question=current, by=author, expected_version=2)
+    first = services.regrade_family(question=current, by=author, expected_version=2)
+    second = services.regrade_family(question=current, by=author, expected_version=2)
     assert (first.grades_changed, second.grades_changed, second.attempts) == (1, 0, 1)
 
 
@@ -516,13 +516,13 @@ def test_regrade_may_complete_the_course_and_a_recorded_completion_stays(
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
     with django_capture_on_commit_callbacks(execute=True):
-        marking.regrade_family(question=current, by=author, expected_version=2)
+        services.regrade_family(question=current, by=author, expected_version=2)
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED
 
     current = edit_key(current, {WRONG: 0}, by=author)  # corrected back: the grade falls...
     with django_capture_on_commit_callbacks(execute=True):
-        marking.regrade_family(question=current, by=author, expected_version=3)
+        services.regrade_family(question=current, by=author, expected_version=3)
     assert Attempt.objects.get().grade == 0
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED  # ...the recorded completion stays
@@ -533,7 +533,7 @@ def test_attempts_in_progress_are_left_for_a_later_regrade(author, choice_quiz, 
     enrolment = Enrolment.objects.get(trainee=trainee)
     services.start_attempt(quiz=choice_quiz, trainee=trainee, enrolment=enrolment)
     current = edit_key(question, {WRONG: 100}, by=author)
-    plan = marking.plan_regrade(question=current, by=author)
+    plan = services.plan_regrade(question=current, by=author)
     assert (plan.attempts, plan.in_progress) == (0, 1)
 
 
@@ -546,7 +546,7 @@ def test_regrade_leaves_attempts_in_courses_the_author_does_not_write(author, ch
     other_attempt = take_quiz(QuizPage.objects.get(title="Shared question"), elsewhere, choice=WRONG)
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
-    plan = marking.regrade_family(question=current, by=author, expected_version=2)
+    plan = services.regrade_family(question=current, by=author, expected_version=2)
     assert (plan.attempts, plan.outside_scope) == (1, 1)
     assert Attempt.objects.get(pk=other_attempt.pk).grade == 0
 
@@ -555,8 +555,8 @@ def test_an_essay_cannot_be_regraded(author_client, quiz, attempt):
     question = essay_answer(attempt).question
     response = author_client.get(regrade_url(quiz, question))
     assert response.status_code == 302
-    with pytest.raises(marking.NothingToRegrade):
-        marking.plan_regrade(question=question, by=UserFactory(role=roles.ADMINISTRATOR))
+    with pytest.raises(services.NothingToRegrade):
+        services.plan_regrade(question=question, by=UserFactory(role=roles.ADMINISTRATOR))
 
 
 def test_questions_page_lists_each_question_with_its_version_and_regrade_link(author_client, author, choice_quiz, trainee):
