@@ -429,7 +429,7 @@ class Attempt(models.Model):
     grade = models.DecimalField(_("grade (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     needs_grading = models.BooleanField(_("waiting for a grader"), default=False)
     # Set when a person finishes grading the essays; the trainee's dashboard announces the result
-    # until the trainee opens the review (grade_seen_at catches up).
+    # until the trainee marks it as read (grade_seen_at catches up, services.mark_grade_seen).
     graded_at = models.DateTimeField(_("graded by a person"), null=True, blank=True)
     grade_seen_at = models.DateTimeField(_("grade seen by the trainee"), null=True, blank=True)
 
@@ -451,6 +451,15 @@ class Attempt(models.Model):
     @property
     def is_open(self):
         return self.status == self.Status.IN_PROGRESS
+
+    @property
+    def is_submitted(self):
+        return self.status == self.Status.FINISHED
+
+    @property
+    def has_unread_grade(self) -> bool:
+        """A person graded the attempt and the trainee has not marked that grade as read."""
+        return self.graded_at is not None and (self.grade_seen_at is None or self.grade_seen_at < self.graded_at)
 
     def add_up(self, answers) -> None:
         """Set the totals from the attempt's answers: marks, grade (%) and whether some wait for a person."""

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -269,8 +270,6 @@ def review(request, attempt_id):
             "grader_comment": answer.grader_comment,
         }
 
-    if attempt.graded_at and (attempt.grade_seen_at is None or attempt.grade_seen_at < attempt.graded_at):
-        Attempt.objects.filter(pk=attempt.pk).update(grade_seen_at=timezone.now())
     answers = list(attempt.answers.order_by("position"))
     course = course_selectors.course_of(quiz)
     _previous, next_item = course_selectors.neighbours(course, quiz)
@@ -285,5 +284,19 @@ def review(request, attempt_id):
             "show_marks": show_marks,
             "attempt_passed": attempt.grade is not None and attempt.grade >= quiz.pass_mark and not attempt.needs_grading,
             "next_item": next_item,
+            "unread_grade": attempt.has_unread_grade,
         },
     )
+
+
+@login_required
+@require_POST
+def mark_grade_read(request, attempt_id):
+    """The trainee has read a person's grade: the dashboard stops announcing it (their own attempts only)."""
+    attempt = permissions.access_attempt(request.user, attempt_id)
+    if services.mark_grade_seen(attempt=attempt, trainee=request.user):
+        messages.success(request, _("Marked as read."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = reverse("dashboard")
+    return HttpResponseRedirect(target)

@@ -1,12 +1,14 @@
 """Manual grading of essays and regrading after a corrected key, from the trainer's side."""
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments import bank, selectors, services
 from assessments.models import (
@@ -31,6 +33,7 @@ from tests.factories import (
     single_choice,
     true_false,
 )
+from tests.queries import assert_get_writes_nothing
 
 pytestmark = pytest.mark.django_db
 
@@ -568,7 +571,7 @@ def test_questions_page_lists_each_question_with_its_version_and_regrade_link(au
     assert regrade_url(choice_quiz, corrected) in page
 
 
-def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_opened(
+def test_the_trainee_dashboard_announces_a_graded_essay_until_the_trainee_marks_it_read(
     facilitator_client, attempt, trainee, django_capture_on_commit_callbacks
 ):
     client = Client()  # the fixture's client is the facilitator's
@@ -580,10 +583,79 @@ def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_open
         post_grade(facilitator_client, attempt, "3", comment="Clear referral steps.")
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "were graded on" in dashboard and reverse("attempt_review", args=[attempt.pk]) in dashboard
+    assert reverse("attempt_grade_read", args=[attempt.pk]) in dashboard
     assert "waiting for a trainer" not in dashboard
 
-    assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 200
-    assert "were graded on" not in client.get(reverse("dashboard")).content.decode()
+    # Reading the review is not "marking as read": only the trainee's own button is.
+    review = assert_get_writes_nothing(client, reverse("attempt_review", args=[attempt.pk])).content.decode()
+    assert "Mark as read" in review
+    assert "were graded on" in assert_get_writes_nothing(client, reverse("dashboard")).content.decode()
+
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "were graded on" not in dashboard and "Marked as read." in dashboard
+    assert "Mark as read" not in client.get(reverse("attempt_review", args=[attempt.pk])).content.decode()
+
+
+def test_marking_a_grade_read_from_the_review_returns_to_the_review(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    review = reverse("attempt_review", args=[attempt.pk])
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), {"next": review})
+    assert response["Location"] == review
+    # Somewhere else than this site: back to the dashboard instead.
+    post_grade(facilitator_client, attempt, "4")
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_a_second_mark_as_read_changes_nothing(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    seen = Attempt.objects.get(pk=attempt.pk).grade_seen_at
+    assert seen is not None
+    client.get(reverse("dashboard"))  # the first click's message is read
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), follow=True)
+    assert response.status_code == 200
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at == seen
+    assert "Marked as read." not in response.content.decode()
+
+
+def test_a_new_grade_is_announced_again_after_it_was_marked_read(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    Attempt.objects.filter(pk=attempt.pk).update(graded_at=timezone.now() + timedelta(seconds=1))  # regraded later
+    assert "were graded on" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_only_the_attempts_trainee_can_mark_its_grade_read(facilitator_client, attempt, trainee, course):
+    post_grade(facilitator_client, attempt, "3")
+    url = reverse("attempt_grade_read", args=[attempt.pk])
+    classmate = UserFactory()
+    learning.enrol(trainee=classmate, course=course)
+    for user in (classmate, attempt.enrolment.cohort.facilitator, UserFactory(role=roles.ADMINISTRATOR)):
+        other = Client()
+        other.force_login(user)
+        assert other.post(url).status_code == 404
+    assert Client().post(url).status_code == 302  # anonymous: to the sign-in page
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at is None
+    client = Client()
+    client.force_login(trainee)
+    assert client.get(url).status_code == 405  # a GET never marks anything
+
+
+def test_mark_as_read_needs_the_csrf_token(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(trainee)
+    assert client.post(reverse("attempt_grade_read", args=[attempt.pk])).status_code == 403
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at is None
 
 
 # --- the grader's comment reaches the trainee ------------------------------------------------

@@ -314,6 +314,9 @@ MATRIX: dict[str, list[Case]] = {
     "en/learn/attempts/<id:attempt_id>/review/": case(
         lambda w: R("attempt_review", args=[w.finished_attempt.pk]), only(200, TRAINEE)
     ),
+    "en/learn/attempts/<id:attempt_id>/grade-read/": post(
+        lambda w: R("attempt_grade_read", args=[w.finished_attempt.pk]), only(302, TRAINEE)
+    ),
     # Marking and results: the cohort's trainer (and the course's authors), administrators.
     "en/trainer/quizzes/": case(lambda w: R("trainer_quizzes"), only(200, *TRAINERS)),
     "en/trainer/grading/": case(lambda w: R("grading_queue"), only(200, *TRAINERS)),
