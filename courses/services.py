@@ -1,9 +1,11 @@
-"""Learning actions: enrol, complete a lesson, record progress and completion, run cohorts."""
+"""Learning actions: enrol, complete a lesson, leave a course, record progress and completion, run cohorts."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,12 +23,16 @@ from courses.models import (
     LessonPage,
 )
 from courses.permissions import can_join_cohorts
-from lms import audit
+from lms import audit, invitations
 from lms import services as account_services
 from lms.i18n import override_for
 from lms.invitations import InviteeRow
 from lms.models import Invitation
+from lms.selectors import invitation_lookups
 from lms.tasks import send_email
+
+INVITE_SIGNING_SALT = "passage.invite-preview"
+INVITE_PREVIEW_MAX_AGE = 3600  # seconds between the preview and the confirmation
 
 
 class LearningError(Exception):
@@ -194,6 +200,76 @@ class CannotJoinCohorts(LearningError):
 class CohortCourseUnavailable(LearningError):
     def __init__(self):
         super().__init__(_("The course of this cohort is no longer available."))
+
+
+class InvitationFileTooLarge(LearningError):
+    def __init__(self, declared_bytes: int):
+        super().__init__(
+            gettext("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+            % {
+                "size": round(declared_bytes / 1024 / 1024, 1),
+                "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1),
+            }
+        )
+
+
+class InvitationFileUnreadable(LearningError):
+    """The upload is not a text file the parser can read (the message says why)."""
+
+
+class InvitationPreviewExpired(LearningError):
+    def __init__(self):
+        super().__init__(gettext("The preview has expired or was changed. Upload the file again."))
+
+
+@dataclass
+class InvitationPreview:
+    """A checked file of invitees: the result, line by line, and (when it has no errors) the signed
+    text the confirmation sends back, so nothing is saved between the two steps."""
+
+    result: invitations.ParseResult
+    payload: str = ""
+
+
+def check_invitation_upload(*, declared_bytes: int) -> None:
+    """Refuse a file announced larger than the limit (InvitationFileTooLarge), before its body is read."""
+    if declared_bytes > settings.PASSAGE_INVITE_MAX_BYTES + 64 * 1024:
+        raise InvitationFileTooLarge(declared_bytes)
+
+
+def _parse_invitees(text: str) -> invitations.ParseResult:
+    return invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
+
+
+def preview_cohort_invitations(*, data: bytes) -> InvitationPreview:
+    """The first step of inviting from a CSV: read and check every line; nothing is saved.
+
+    Raises InvitationFileUnreadable when the bytes are not a readable text file.
+    """
+    try:
+        text = invitations.decode(data)
+    except ValueError as error:
+        raise InvitationFileUnreadable(str(error)) from None
+    result = _parse_invitees(text)
+    payload = signing.dumps(text, salt=INVITE_SIGNING_SALT, compress=True) if result.ok else ""
+    return InvitationPreview(result=result, payload=payload)
+
+
+def confirm_cohort_invitations(*, cohort: Cohort, payload: str, invited_by) -> InvitationPreview:
+    """The second step: invite the people of the previewed file, checked again (all or nothing).
+
+    Precondition: ``payload`` is the preview's, signed and under an hour old (else
+    InvitationPreviewExpired). A file that no longer passes the checks (an organisation deleted
+    meanwhile) invites nobody: the result carries its errors. Returns the checked file.
+    """
+    try:
+        text = signing.loads(payload, salt=INVITE_SIGNING_SALT, max_age=INVITE_PREVIEW_MAX_AGE)
+    except signing.BadSignature:
+        raise InvitationPreviewExpired() from None
+    result = _parse_invitees(text)
+    if result.ok:
+        invite_to_cohort(cohort=cohort, rows=result.rows, invited_by=invited_by)
+    return InvitationPreview(result=result)
 
 
 @transaction.atomic
