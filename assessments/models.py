@@ -410,9 +410,10 @@ class Attempt(models.Model):
     """One try at a quiz, with explicit states."""
 
     class Status(models.TextChoices):
+        # An attempt not submitted in time is closed with its saved answers and graded: it ends
+        # FINISHED too (services.close_overdue); no attempt is left ungraded.
         IN_PROGRESS = "in_progress", _("In progress")
         FINISHED = "finished", _("Finished")
-        ABANDONED = "abandoned", _("Closed without submission")
 
     quiz = models.ForeignKey(QuizPage, on_delete=models.SET_NULL, null=True, related_name="attempts", verbose_name=_("quiz"))
     quiz_key = models.UUIDField(_("quiz identity"), db_index=True)
