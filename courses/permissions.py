@@ -31,6 +31,18 @@ def access_cohort_round(user, cohort_id, trainee_id) -> tuple[Cohort, Enrolment]
     return cohort, enrolment
 
 
+def access_own_enrolment(user, enrolment_id) -> Enrolment:
+    """One of the user's own rounds (with its course and cohort); 404 for anyone else's or a missing one."""
+    enrolment = (
+        Enrolment.objects.select_related("course", "cohort").filter(pk=enrolment_id, trainee_id=user.pk).first()
+        if user.is_authenticated
+        else None
+    )
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
 def access_live_course(course_id) -> CoursePage:
     """A published course anyone may see; 404 otherwise."""
     course = CoursePage.objects.live().public().filter(pk=course_id).first()

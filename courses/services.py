@@ -49,6 +49,16 @@ class AlreadyEnrolledInCohort(LearningError):
         super().__init__(_("This trainee already has an open round of the course in another cohort."))
 
 
+class RoundCompleted(LearningError):
+    def __init__(self):
+        super().__init__(_("You have completed this course: a completed course stays in your records and cannot be left."))
+
+
+class AlreadyWithdrawn(LearningError):
+    def __init__(self):
+        super().__init__(_("You have already left this course."))
+
+
 def _snapshot_workplace(trainee) -> dict:
     organisation = trainee.organisation
     return {
@@ -63,6 +73,9 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
     """Open a round of a course for a trainee; returns the open round if there is one already.
 
     Precondition: the course is live. ``new_round`` starts a new round after a completed one.
+    A round the trainee left (their latest) is taken up again rather than a new one opened: the
+    same round, in progress, with its lessons done and attempts kept; unless it belonged to
+    another cohort than ``cohort``, which then starts a new round.
     """
     course_key = course.translation_key
     open_round = selectors.open_enrolment(trainee=trainee, course_key=course_key)
@@ -74,7 +87,10 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
             raise AlreadyEnrolledInCohort()
         return open_round
     previous = Enrolment.objects.filter(trainee=trainee, course_key=course_key).order_by("-round").first()
-    if previous is not None and not new_round:
+    if previous is not None and previous.is_withdrawn:
+        if cohort is None or previous.cohort_id in (None, cohort.pk):
+            return _take_up_again(previous, cohort=cohort)
+    elif previous is not None and not new_round:
         return previous
     try:
         with transaction.atomic():
@@ -94,6 +110,73 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
         if existing is None:
             raise
         return existing
+
+
+def _take_up_again(enrolment: Enrolment, *, cohort: Cohort | None) -> Enrolment:
+    """Put a round the trainee left back in progress (joining ``cohort`` if it had none)."""
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+            if not enrolment.is_withdrawn:
+                return enrolment  # a second click took it up already
+            enrolment.status = Enrolment.Status.ACTIVE
+            fields = ["status"]
+            if cohort is not None and enrolment.cohort_id is None:
+                enrolment.cohort = cohort
+                fields.append("cohort")
+            enrolment.save(update_fields=fields)
+            audit.record(
+                actor=enrolment.trainee,
+                action="enrolment.resumed",
+                obj=enrolment,
+                data={"course_key": enrolment.course_key, "round": enrolment.round, "cohort": enrolment.cohort_id},
+            )
+            # The course may have changed while the round was left: its progress catches up.
+            _record_progress(enrolment)
+            return enrolment
+    except IntegrityError:
+        # Another round of the course was opened meanwhile (one open round per course): use it.
+        existing = selectors.open_enrolment(trainee=enrolment.trainee, course_key=enrolment.course_key)
+        if existing is None:
+            raise
+        return existing
+
+
+def check_can_withdraw(enrolment: Enrolment) -> None:
+    """The check step of ``withdraw``: only a round in progress can be left."""
+    if enrolment.is_completed:
+        raise RoundCompleted()
+    if enrolment.is_withdrawn:
+        raise AlreadyWithdrawn()
+
+
+@transaction.atomic
+def withdraw(enrolment: Enrolment, *, by) -> Enrolment:
+    """The trainee leaves their round of a course: it is no longer in progress (the dashboard,
+    the cohort and the records show it withdrawn); nothing of it is deleted, and enrolling again
+    takes the same round up where it stopped.
+
+    Preconditions: ``by`` is the round's trainee (else NotEnrolled); the round is in progress
+    (else RoundCompleted or AlreadyWithdrawn, nothing changed).
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.trainee_id != by.pk:
+        raise NotEnrolled()
+    check_can_withdraw(enrolment)
+    enrolment.status = Enrolment.Status.WITHDRAWN
+    enrolment.save(update_fields=["status"])
+    audit.record(
+        actor=by,
+        action="enrolment.withdrawn",
+        obj=enrolment,
+        data={
+            "course_key": enrolment.course_key,
+            "round": enrolment.round,
+            "cohort": enrolment.cohort_id,
+            "progress_percent": enrolment.progress_percent,
+        },
+    )
+    return enrolment
 
 
 def record_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:

@@ -30,6 +30,7 @@ from courses.permissions import (
     access_cohort_round,
     access_live_course,
     access_live_lesson,
+    access_own_enrolment,
     can_join_cohorts,
     can_run_cohorts,
 )
@@ -56,14 +57,43 @@ def serve_lesson(request, lesson: LessonPage):
 @require_POST
 def enrol(request, course_id):
     course = access_live_course(course_id)
+    latest = selectors.latest_round(trainee=request.user, course=course)
     enrolment = services.enrol(trainee=request.user, course=course, new_round=request.POST.get("new_round") == "1")
     context = selectors.course_page_context(course=course, user=request.user, request=request)
     target = context["resume_lesson"] or context["first_lesson"]
-    if enrolment.round > 1 and enrolment.progress_percent == 0:
+    if latest is not None and latest.is_withdrawn and enrolment.pk == latest.pk:
+        messages.success(request, _("Welcome back: you are enrolled again. The lessons you completed are kept; continue where you stopped."))
+    elif enrolment.round > 1 and enrolment.progress_percent == 0:
         messages.success(request, _("Round %(round)s started. Your earlier results are kept.") % {"round": enrolment.round})
     else:
         messages.success(request, _("You are enrolled. Start with the first lesson."))
     return HttpResponseRedirect(target.link if target else course.get_url(request))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave_course(request, enrolment_id):
+    """A trainee leaves their round of a course: the page asks to confirm (GET), the button does it (POST)."""
+    enrolment = access_own_enrolment(request.user, enrolment_id)
+    course_url = enrolment.course.get_url(request) if enrolment.course else reverse("dashboard")
+    if request.method == "POST":
+        try:
+            services.withdraw(enrolment, by=request.user)
+        except services.LearningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("You left “%(course)s”. Nothing you did is deleted: enrol again whenever you want to continue.")
+                % {"course": enrolment.course_title},
+            )
+        return HttpResponseRedirect(course_url)
+    try:
+        services.check_can_withdraw(enrolment)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(course_url)
+    return render(request, "courses/leave_course.html", {"enrolment": enrolment, "course_url": course_url})
 
 
 @login_required

@@ -256,6 +256,11 @@ MATRIX: dict[str, list[Case]] = {
     "en/catalogue/": case(lambda w: R("catalogue"), everyone(302)),
     # Courses, lessons and quizzes are public: enrolling is one's own act, never another's.
     "en/learn/courses/<id:course_id>/enrol/": post(lambda w: R("enrol", args=[w.course.pk]), signed_in(302)),
+    # Leaving a round: its trainee only (the confirmation, then the action); not even their trainer.
+    "en/learn/enrolments/<id:enrolment_id>/leave/": [
+        Case(lambda w: R("leave_course", args=[w.enrolment.pk]), only(200, TRAINEE), label="confirmation"),
+        Case(lambda w: R("leave_course", args=[w.enrolment.pk]), only(302, TRAINEE), method="POST", label="leave"),
+    ],
     "en/learn/lessons/<id:lesson_id>/complete/": post(lambda w: R("complete_lesson", args=[w.lessons[0].pk]), signed_in(302)),
     "en/cohorts/": case(lambda w: R("cohort_list"), only(200, *TRAINERS)),
     "en/cohorts/<id:cohort_id>/": case(lambda w: R("cohort_detail", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
