@@ -29,6 +29,14 @@ def check_question_bank_access(user) -> None:
         raise PermissionDenied
 
 
+def access_live_quiz(quiz_id) -> QuizPage:
+    """A published quiz (anyone may see one; starting it needs an enrolment); 404 otherwise."""
+    quiz = QuizPage.objects.live().filter(pk=quiz_id).first()
+    if quiz is None:
+        raise Http404
+    return quiz
+
+
 def access_attempt(user, attempt_id) -> Attempt:
     """The user's own attempt; 404 for anyone else's or a missing one."""
     if not user.is_authenticated:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -72,9 +72,7 @@ def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> di
 @login_required
 @require_POST
 def start(request, quiz_id):
-    quiz = QuizPage.objects.live().filter(pk=quiz_id).first()
-    if quiz is None:
-        raise Http404
+    quiz = permissions.access_live_quiz(quiz_id)
     course, enrolment = _enrolment_for(request, quiz)
     if enrolment is None:
         messages.error(request, str(services.NotEnrolled()))
