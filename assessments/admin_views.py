@@ -18,22 +18,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments import bank, importing, services
+from assessments import bank, importing, permissions, selectors
 from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, parse_moodle_xml
 from assessments.models import Answer, Question, QuestionCategory
 from assessments.types import registry
 from assessments.views import question_views
-from lms import audit, roles
+from lms import audit
 from lms.storage import private_storage
 
 UPLOAD_SALT = "passage.question-import"
 # Kept between the preview and the confirmation, in private storage (no URL leads there).
 UPLOAD_DIR = "question-imports"
-
-
-def _check_access(request):
-    if not roles.has_role(request.user, roles.TRAINER):
-        raise PermissionDenied
 
 
 class ImportForm(forms.Form):
@@ -61,7 +56,7 @@ def _parse(name: str, data: bytes):
 
 def import_questions_view(request):
     """Upload → preview of what will be created, with every error → confirm. Nothing before that."""
-    _check_access(request)
+    permissions.check_question_bank_access(request.user)
     if request.method == "POST" and request.POST.get("confirm"):
         try:
             stored = signing.loads(request.POST.get("upload", ""), salt=UPLOAD_SALT, max_age=3600)
@@ -103,7 +98,7 @@ def import_questions_view(request):
 
 def export_gift_view(request, category_id):
     """Download the questions of a category (and its subcategories) as GIFT."""
-    _check_access(request)
+    permissions.check_question_bank_access(request.user)
     category = QuestionCategory.objects.filter(pk=category_id).first()
     if category is None:
         raise PermissionDenied
@@ -128,7 +123,7 @@ def export_gift_view(request, category_id):
 
 def bank_overview(request):
     """Categories with their question counts, and links to import and export."""
-    _check_access(request)
+    permissions.check_question_bank_access(request.user)
     categories = list(QuestionCategory.get_tree())
     counts = {}
     for category_id in Question.objects.filter(is_current=True).values_list("category_id", flat=True):
@@ -148,7 +143,7 @@ def preview_question(request, question_id):
     Nothing is saved: the answer is never stored, so previews leave no trace in results. The
     shuffled layout travels signed in the form, so a check grades what was on the screen.
     """
-    _check_access(request)
+    permissions.check_question_bank_access(request.user)
     question = get_object_or_404(Question, pk=question_id).get_real_instance()
     question_type = registry.for_question(question)
     layout, result = None, None
@@ -162,7 +157,7 @@ def preview_question(request, question_id):
         position=1,
         question=question,
         max_mark=question.default_mark,
-        layout=layout if layout is not None else services.build_layout(question, shuffle=True, rng=random.Random()),
+        layout=layout if layout is not None else registry.for_question(question).build_layout(question, shuffle=True, rng=random.Random()),
         response=result["response"] if result else None,
     )
     view = question_views([answer])[0]
@@ -174,7 +169,7 @@ def preview_question(request, question_id):
             "real": question,
             "layout_token": signing.dumps({"question": question.pk, "layout": answer.layout}, salt=PREVIEW_SALT),
             "result": result,
-            "right_answer": services.right_answer_text(question),
+            "right_answer": selectors.right_answer_text(question),
             "edit_url": reverse(f"{question._meta.model_name}:edit", args=[question.pk]),
         },
     )

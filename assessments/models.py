@@ -6,7 +6,7 @@ they were shown and graded on.
 """
 
 import uuid
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -410,9 +410,10 @@ class Attempt(models.Model):
     """One try at a quiz, with explicit states."""
 
     class Status(models.TextChoices):
+        # An attempt not submitted in time is closed with its saved answers and graded: it ends
+        # FINISHED too (services.close_overdue); no attempt is left ungraded.
         IN_PROGRESS = "in_progress", _("In progress")
         FINISHED = "finished", _("Finished")
-        ABANDONED = "abandoned", _("Closed without submission")
 
     quiz = models.ForeignKey(QuizPage, on_delete=models.SET_NULL, null=True, related_name="attempts", verbose_name=_("quiz"))
     quiz_key = models.UUIDField(_("quiz identity"), db_index=True)
@@ -429,7 +430,7 @@ class Attempt(models.Model):
     grade = models.DecimalField(_("grade (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     needs_grading = models.BooleanField(_("waiting for a grader"), default=False)
     # Set when a person finishes grading the essays; the trainee's dashboard announces the result
-    # until the trainee opens the review (grade_seen_at catches up).
+    # until the trainee marks it as read (grade_seen_at catches up, services.mark_grade_seen).
     graded_at = models.DateTimeField(_("graded by a person"), null=True, blank=True)
     grade_seen_at = models.DateTimeField(_("grade seen by the trainee"), null=True, blank=True)
 
@@ -451,6 +452,24 @@ class Attempt(models.Model):
     @property
     def is_open(self):
         return self.status == self.Status.IN_PROGRESS
+
+    @property
+    def is_submitted(self):
+        return self.status == self.Status.FINISHED
+
+    @property
+    def has_unread_grade(self) -> bool:
+        """A person graded the attempt and the trainee has not marked that grade as read."""
+        return self.graded_at is not None and (self.grade_seen_at is None or self.grade_seen_at < self.graded_at)
+
+    def add_up(self, answers) -> None:
+        """Set the totals from the attempt's answers: marks, grade (%) and whether some wait for a person."""
+        self.needs_grading = any(answer.mark is None for answer in answers)
+        self.marks = sum((answer.mark or Decimal("0")) for answer in answers)
+        if self.max_marks:
+            self.grade = (100 * self.marks / self.max_marks).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        else:
+            self.grade = Decimal("100")
 
 
 class Answer(models.Model):

@@ -1,4 +1,5 @@
-"""Quiz actions: start an attempt, save an answer, submit, grade. Each checks the attempt's state.
+"""Quiz actions: start an attempt, save answers, submit, mark a grade as read (the trainee's);
+grade essays and regrade after a corrected key (the trainer's). Each checks the state it acts on.
 
 Timing is decided here, on the server: an attempt's deadline is stored when it starts; a
 submission up to ``GRACE`` after it is accepted with what was saved; later, the attempt is
@@ -7,16 +8,26 @@ closed with its saved answers (``close_overdue``).
 
 import random
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from assessments import regrading, selectors
 from assessments.models import Answer, Attempt, Question, QuizPage
 from assessments.types import registry
 from courses.models import Enrolment
+from courses.services import update_progress
+from lms import audit
+from lms.notify import notify
 
 GRACE = timedelta(seconds=60)
 
@@ -54,6 +65,40 @@ class NotEnrolled(QuizError):
         super().__init__(_("Enrol in the course to take its quiz."))
 
 
+class GradingError(Exception):
+    """A grading action that cannot be done; the message is shown to the trainer."""
+
+
+class GradeConflict(GradingError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "These answers were graded since you opened this page (by someone else, or by a second click). "
+                "Nothing was changed: here are the grades as they are now."
+            )
+        )
+
+
+class InvalidMark(GradingError):
+    def __init__(self):
+        super().__init__(_("A mark must be a number from 0 to the question's mark. Nothing was saved."))
+
+
+class NotGradable(GradingError):
+    def __init__(self):
+        super().__init__(_("Only submitted attempts can be graded."))
+
+
+class NothingToRegrade(GradingError):
+    def __init__(self):
+        super().__init__(_("Essays are graded by a person: there is no key to apply again."))
+
+
+class KeyChanged(GradingError):
+    def __init__(self):
+        super().__init__(_("The question was edited again since the preview. Check the new figures and confirm again."))
+
+
 def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
     """The quiz's fixed questions (current versions) and its random draw."""
     chosen: list[tuple[Question, Decimal]] = []
@@ -74,16 +119,9 @@ def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, D
     return chosen
 
 
-def build_layout(question: Question, *, shuffle: bool, rng: random.Random) -> dict:
+def _layout(question: Question, *, shuffle: bool, rng: random.Random) -> dict:
     """Opaque tokens for the options, in display order; the key never leaves the server."""
     return registry.for_question(question).build_layout(question, shuffle=shuffle, rng=rng)
-
-
-def attempts_left(quiz: QuizPage, trainee) -> int | None:
-    if not quiz.max_attempts:
-        return None
-    used = Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=trainee).count()
-    return max(0, quiz.max_attempts - used)
 
 
 def check_can_start(*, quiz: QuizPage, trainee, now=None) -> None:
@@ -93,7 +131,7 @@ def check_can_start(*, quiz: QuizPage, trainee, now=None) -> None:
         raise QuizNotOpen(_("This quiz opens on %(date)s.") % {"date": timezone.localtime(quiz.opens_at).strftime("%Y-%m-%d %H:%M")})
     if quiz.closes_at and now >= quiz.closes_at:
         raise QuizNotOpen(_("This quiz closed on %(date)s.") % {"date": timezone.localtime(quiz.closes_at).strftime("%Y-%m-%d %H:%M")})
-    if attempts_left(quiz, trainee) == 0:
+    if selectors.attempts_left(quiz, trainee) == 0:
         raise NoAttemptsLeft()
 
 
@@ -125,7 +163,7 @@ def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | 
             for position, (question, mark) in enumerate(_questions_for(quiz, rng), start=1):
                 answers.append(
                     Answer(attempt=attempt, position=position, question=question, max_mark=mark,
-                           layout=build_layout(question, shuffle=quiz.shuffle_choices, rng=rng))
+                           layout=_layout(question, shuffle=quiz.shuffle_choices, rng=rng))
                 )
                 total += mark
             Answer.objects.bulk_create(answers)
@@ -178,15 +216,6 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict], page: int | No
     return len(changed)
 
 
-def with_real_questions(answers) -> list[Answer]:
-    """Give each answer its question as the real type, in one query per question type."""
-    answers = list(answers)
-    questions = {question.pk: question for question in Question.objects.filter(pk__in={a.question_id for a in answers})}
-    for answer in answers:
-        answer.question = questions[answer.question_id]
-    return answers
-
-
 def _grade_answer(answer: Answer) -> bool:
     """Grade one answer; returns False when it waits for a person (essay)."""
     question = answer.question.get_real_instance()
@@ -201,23 +230,14 @@ def _grade_answer(answer: Answer) -> bool:
     return True
 
 
-def _total(attempt: Attempt, answers) -> None:
-    attempt.needs_grading = any(answer.mark is None for answer in answers)
-    attempt.marks = sum((answer.mark or Decimal("0")) for answer in answers)
-    if attempt.max_marks:
-        attempt.grade = (100 * attempt.marks / attempt.max_marks).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    else:
-        attempt.grade = Decimal("100")
-
-
 def _finish(attempt: Attempt, *, status: str) -> Attempt:
-    answers = with_real_questions(attempt.answers.all())
+    answers = selectors.with_real_questions(attempt.answers.all())
     for answer in answers:
         _grade_answer(answer)
     Answer.objects.bulk_update(answers, ["fraction", "mark", "feedback"])
     attempt.status = status
     attempt.submitted_at = timezone.now()
-    _total(attempt, answers)
+    attempt.add_up(answers)
     attempt.save(update_fields=["status", "submitted_at", "needs_grading", "marks", "grade"])
     transaction.on_commit(lambda: after_grading(attempt.pk))
     return attempt
@@ -263,8 +283,6 @@ def close_if_overdue(attempt: Attempt) -> Attempt:
 
 def after_grading(attempt_id: int) -> None:
     """Once an attempt has its grade, the course may be complete."""
-    from courses.services import update_progress
-
     attempt = Attempt.objects.select_related("enrolment").get(pk=attempt_id)
     if not attempt.needs_grading and attempt.enrolment.status == Enrolment.Status.ACTIVE:
         update_progress(enrolment=attempt.enrolment)
@@ -282,24 +300,178 @@ def remember_page(*, attempt: Attempt, page: int) -> None:
         Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(current_page=page)
 
 
-def question_count(quiz: QuizPage) -> int:
-    return quiz.slots.count() + (quiz.random_count if quiz.random_category_id else 0)
+@transaction.atomic
+def mark_grade_seen(*, attempt: Attempt, trainee) -> bool:
+    """The trainee says they have read a person's grade: the dashboard stops announcing it.
+
+    Precondition: the attempt is the trainee's. Returns False when there was nothing to mark (no
+    grade by a person, or read already), so a second click changes nothing.
+    """
+    now = timezone.now()
+    marked = (
+        Attempt.objects.filter(pk=attempt.pk, trainee=trainee, graded_at__isnull=False)
+        .filter(Q(grade_seen_at__isnull=True) | Q(grade_seen_at__lt=F("graded_at")))
+        .update(grade_seen_at=now)
+    )
+    if marked:
+        attempt.grade_seen_at = now
+    return bool(marked)
 
 
-def is_answered(answer: Answer) -> bool:
-    return registry.for_question(answer.question).is_answered(answer.response)
+# --- Grading by a person ----------------------------------------------------------------------
 
 
-def answer_state(answer: Answer) -> str:
-    """'correct', 'partial', 'incorrect' or 'pending' (waiting for a grader)."""
-    if answer.fraction is None:
-        return "pending"
-    if answer.fraction >= 1:
-        return "correct"
-    return "partial" if answer.fraction > 0 else "incorrect"
+@dataclass(frozen=True)
+class EssayGrade:
+    """A person's grade for one essay answer; ``mark`` None leaves it waiting."""
+
+    answer_id: int
+    mark: Decimal | None
+    comment: str = ""
 
 
-def right_answer_text(question: Question) -> str:
-    """The key in words, for the review page once the settings allow it."""
-    question = question.get_real_instance()
-    return registry.for_question(question).right_answer_text(question)
+@dataclass(frozen=True)
+class GradingResult:
+    changed: int
+    completed: bool
+
+
+def _check_mark(mark: Decimal | None, answer: Answer) -> None:
+    if mark is None:
+        return
+    if not isinstance(mark, Decimal) or not mark.is_finite() or mark < 0 or mark > answer.max_mark:
+        raise InvalidMark()
+
+
+@transaction.atomic
+def grade_essays(*, attempt: Attempt, grades: list[EssayGrade], by, expected_state: str) -> GradingResult:
+    """Record a person's marks for essay answers and the attempt's new totals.
+
+    Preconditions: the attempt is submitted; nobody graded it since ``expected_state`` was read
+    (else GradeConflict, nothing changed). Course completion and the email follow on commit.
+    """
+    attempt = Attempt.objects.select_for_update(of=("self",)).select_related("trainee", "quiz").get(pk=attempt.pk)
+    if attempt.status != Attempt.Status.FINISHED:
+        raise NotGradable()
+    answers = list(attempt.answers.select_related("question").order_by("position"))
+    essays = {a.pk: a for a in answers if registry.for_question(a.question).is_manual}
+    if selectors.grading_state(essays.values()) != expected_state:
+        raise GradeConflict()
+    for grade in grades:
+        if grade.answer_id not in essays:
+            raise InvalidMark()
+        _check_mark(grade.mark, essays[grade.answer_id])
+    was_waiting = attempt.needs_grading
+    previous_grade = attempt.grade
+    changed = []
+    for grade in grades:
+        answer = essays[grade.answer_id]
+        mark = None if grade.mark is None else grade.mark.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        comment = grade.comment.strip()
+        if mark is None and answer.mark is None and not comment:
+            continue
+        if mark is None:
+            mark = answer.mark  # a comment alone does not grade the answer
+        if mark == answer.mark and comment == answer.grader_comment:
+            continue
+        previous = answer.mark
+        answer.mark = mark
+        if mark is None:
+            answer.fraction = None
+        else:
+            answer.fraction = (mark / answer.max_mark).quantize(Decimal("0.00001")) if answer.max_mark else Decimal("1")
+        answer.grader_comment = comment
+        answer.graded_by = by
+        changed.append(answer)
+        audit.record(
+            actor=by,
+            action="assessments.answer_graded",
+            obj=answer,
+            data={
+                "attempt": attempt.pk,
+                "trainee": attempt.trainee_id,
+                "question_family": str(answer.question.family),
+                "question_version": answer.question.version,
+                "mark": mark,
+                "previous_mark": previous,
+                "max_mark": answer.max_mark,
+            },
+        )
+    if not changed:
+        return GradingResult(changed=0, completed=not attempt.needs_grading)
+    Answer.objects.bulk_update(changed, ["fraction", "mark", "grader_comment", "graded_by"])
+    attempt.add_up(answers)
+    fields = ["needs_grading", "marks", "grade"]
+    if not attempt.needs_grading and (was_waiting or attempt.grade != previous_grade):
+        attempt.graded_at = timezone.now()
+        fields.append("graded_at")
+    attempt.save(update_fields=fields)
+    if not attempt.needs_grading:
+        transaction.on_commit(lambda: after_grading(attempt.pk))
+        if "graded_at" in fields:
+            _notify_graded(attempt, comments=[(a.position, a.grader_comment) for a in essays.values() if a.grader_comment])
+    return GradingResult(changed=len(changed), completed=not attempt.needs_grading)
+
+
+def _notify_graded(attempt: Attempt, *, comments: list[tuple[int, str]] = ()) -> None:
+    """Queue an email, in the trainee's language, saying the attempt's grade is ready, with the
+    grader's comments as (question position, text)."""
+    trainee = attempt.trainee
+
+    def compose():
+        quiz_title = attempt.quiz.title if attempt.quiz else ""
+        url = f"{settings.PUBLIC_BASE_URL}{reverse('attempt_review', args=[attempt.pk])}"
+        body = render_to_string(
+            "assessments/email/grade_ready.txt",
+            {"trainee": trainee, "quiz_title": quiz_title, "attempt": attempt, "url": url, "comments": comments},
+        )
+        return gettext("Your answers to “%(quiz)s” have been graded") % {"quiz": quiz_title}, body
+
+    notify(trainee, compose)
+
+
+# --- Regrading after a corrected key ----------------------------------------------------------
+
+
+def _check_regradable(question: Question) -> None:
+    if registry.for_question(question.get_real_instance()).is_manual:
+        raise NothingToRegrade()
+
+
+def plan_regrade(*, question: Question, by) -> regrading.RegradePlan:
+    """The check step of ``regrade_family``: what it would do now, with nothing written (the preview)."""
+    _check_regradable(question)
+    plan = regrading.regrade(question=question, course_keys=selectors.authored_course_keys(by), apply=False, viewer=by)
+    plan.changes.sort(key=lambda change: (change.trainee == "", change.trainee.casefold(), change.attempt_id))
+    return plan
+
+
+@transaction.atomic
+def regrade_family(*, question: Question, by, expected_version: int) -> regrading.RegradePlan:
+    """Grade again, with the current version's key, every finished attempt that showed a version
+    of this question, in the courses the user authors (all of them for an administrator).
+
+    Options are matched by identity (block ids survive new versions); an option no longer in
+    the key earns nothing. Attempts keep the version they were shown. Preconditions: the
+    question is not an essay; its current version is still ``expected_version`` (else KeyChanged).
+    """
+    current = Question.objects.select_for_update().filter(family=question.family, is_current=True).first()
+    if current is None or current.version != expected_version:
+        raise KeyChanged()
+    _check_regradable(current)
+    plan = regrading.regrade(question=current, course_keys=selectors.authored_course_keys(by), apply=True)
+    for attempt_id in plan.rounds.values():
+        transaction.on_commit(lambda attempt_id=attempt_id: after_grading(attempt_id))
+    audit.record(
+        actor=by,
+        action="assessments.question_regraded",
+        obj=plan.question,
+        data={
+            "question_family": str(current.family),
+            "question_version": current.version,
+            "attempts_regraded": plan.attempts,
+            "answers_changed": plan.answers_changed,
+            "grades_changed": plan.grades_changed,
+        },
+    )
+    return plan

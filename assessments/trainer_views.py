@@ -1,7 +1,7 @@
 """Trainer pages for quizzes: the quizzes I can see, the grading queue, grading an attempt,
 results with item analysis, the CSV export, and regrading a question after its key is corrected.
 
-Every page fetches through an access helper of ``assessments.marking``: anything outside the
+Every page fetches through an access helper of ``assessments.permissions``: anything outside the
 user's rights answers 404.
 """
 
@@ -19,9 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from assessments import marking
+from assessments import permissions, results, selectors, services
 from assessments.models import Attempt
-from assessments.services import right_answer_text
 from assessments.types import registry
 from lms import audit, roles
 from lms.converters import id_from
@@ -63,30 +62,18 @@ def _number(value) -> str:
     return format(value.normalize() if value == value.to_integral() else value, "f")
 
 
-def _require_trainer(request) -> None:
-    if not marking.is_trainer(request.user):
-        raise Http404
-
-
 def _selected_cohort(request, quiz):
     """The cohort picked in ``?cohort=``, among those the user may filter by; 404 for another."""
-    cohorts = list(marking.cohorts_for_results(request.user, quiz))
-    value = request.GET.get("cohort", "")
-    if not value:
-        return cohorts, None
-    cohort = next((c for c in cohorts if str(c.pk) == value), None)
-    if cohort is None:
-        raise Http404
-    return cohorts, cohort
+    return permissions.access_results_cohort(request.user, quiz, request.GET.get("cohort", ""))
 
 
 @login_required
 @require_GET
 def quiz_list(request):
     """The quizzes a trainer can see, with what waits for a grade and links to results."""
-    _require_trainer(request)
-    quizzes = marking.quizzes_for_trainer(request.user)
-    waiting = marking.waiting_counts(request.user)
+    permissions.require_trainer(request.user)
+    quizzes = selectors.quizzes_for_trainer(request.user)
+    waiting = selectors.waiting_counts(request.user)
     for quiz in quizzes:
         quiz.waiting = waiting.get(quiz.translation_key, 0)
     return render(
@@ -100,14 +87,14 @@ def quiz_list(request):
 @require_GET
 def grading_queue(request):
     """Submitted attempts with essays waiting for a grade, oldest first (optionally of one quiz)."""
-    _require_trainer(request)
+    permissions.require_trainer(request.user)
     quiz = None
     if request.GET.get("quiz"):
         quiz_id = id_from(request.GET["quiz"])
         if quiz_id is None:
             raise Http404
-        quiz = marking.access_quiz_results(request.user, quiz_id)
-    attempts = marking.grading_queue(request.user, quiz_key=quiz.translation_key if quiz else None)
+        quiz = permissions.access_quiz_results(request.user, quiz_id)
+    attempts = selectors.grading_queue(request.user, quiz_key=quiz.translation_key if quiz else None)
     page = Paginator(attempts, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "assessments/trainer/grading_queue.html", {"page_obj": page, "quiz": quiz})
 
@@ -116,18 +103,18 @@ def grading_queue(request):
 @require_http_methods(["GET", "POST"])
 def grade_attempt(request, attempt_id):
     """The essays of one attempt with their rubric, the trainee's text, a mark and a comment."""
-    attempt = marking.access_gradable_attempt(request.user, attempt_id)
-    answers = marking.essay_answers(attempt)
+    attempt = permissions.access_gradable_attempt(request.user, attempt_id)
+    answers = selectors.essay_answers(attempt)
     # The fingerprint of the grades the form was made from: a second submit, or a colleague's
     # grade saved in between, is refused rather than overwritten.
-    state = request.POST.get("state", "") if request.method == "POST" else marking.grading_state(answers)
+    state = request.POST.get("state", "") if request.method == "POST" else selectors.grading_state(answers)
     data = request.POST if request.method == "POST" else None
     grade_forms = [EssayGradeForm(data, answer=answer) for answer in answers]
     status = 200
     if request.method == "POST":
         valid = all([form.is_valid() for form in grade_forms])  # every form validated, errors shown at once
         grades = [
-            marking.EssayGrade(answer_id=form.answer.pk, mark=form.cleaned_data["mark"], comment=form.cleaned_data["comment"])
+            services.EssayGrade(answer_id=form.answer.pk, mark=form.cleaned_data["mark"], comment=form.cleaned_data["comment"])
             for form in grade_forms
             if valid
         ]
@@ -138,11 +125,11 @@ def grade_attempt(request, attempt_id):
             messages.error(request, _("Nothing was saved: correct the marks shown below."))
         if valid:
             try:
-                result = marking.grade_essays(attempt=attempt, grades=grades, by=request.user, expected_state=state)
-            except marking.GradeConflict as error:
+                result = services.grade_essays(attempt=attempt, grades=grades, by=request.user, expected_state=state)
+            except services.GradeConflict as error:
                 messages.error(request, str(error))
                 return HttpResponseRedirect(reverse("grade_attempt", args=[attempt.pk]))
-            except marking.GradingError as error:
+            except services.GradingError as error:
                 messages.error(request, str(error))
             else:
                 if not result.changed:
@@ -164,7 +151,7 @@ def grade_attempt(request, attempt_id):
                 for form in grade_forms
             ],
             "state": state,
-            "automatic": marking.automatic_marks(attempt, answers),
+            "automatic": selectors.automatic_marks(attempt, answers),
         },
         status=status,
     )
@@ -174,13 +161,13 @@ def grade_attempt(request, attempt_id):
 @require_GET
 def quiz_results(request, quiz_id):
     """Results of a quiz: counts, grades, distribution and item analysis (optionally one cohort)."""
-    quiz = marking.access_quiz_results(request.user, quiz_id)
+    quiz = permissions.access_quiz_results(request.user, quiz_id)
     cohorts, cohort = _selected_cohort(request, quiz)
-    results = marking.quiz_results(quiz, marking.quiz_attempts(request.user, quiz, cohort=cohort))
+    figures = results.quiz_results(quiz, selectors.quiz_attempts(request.user, quiz, cohort=cohort))
     return render(
         request,
         "assessments/trainer/results.html",
-        {"quiz": quiz, "cohorts": cohorts, "cohort": cohort, "results": results, "is_administrator": roles.is_administrator(request.user)},
+        {"quiz": quiz, "cohorts": cohorts, "cohort": cohort, "results": figures, "is_administrator": roles.is_administrator(request.user)},
     )
 
 
@@ -188,10 +175,10 @@ def quiz_results(request, quiz_id):
 @require_GET
 def quiz_results_csv(request, quiz_id):
     """One row per finished attempt, marks per question; streamed, and written to the audit log."""
-    quiz = marking.access_quiz_results(request.user, quiz_id)
+    quiz = permissions.access_quiz_results(request.user, quiz_id)
     _cohorts, cohort = _selected_cohort(request, quiz)
-    attempts = marking.quiz_attempts(request.user, quiz, cohort=cohort)
-    rows = marking.results_csv_rows(quiz, attempts)
+    attempts = selectors.quiz_attempts(request.user, quiz, cohort=cohort)
+    rows = results.results_csv_rows(quiz, attempts)
     audit.record(
         actor=request.user,
         action="assessments.results_exported",
@@ -204,7 +191,7 @@ def quiz_results_csv(request, quiz_id):
     )
     # With a byte-order mark, so that spreadsheet programs read Arabic and Cyrillic names as UTF-8.
     response = StreamingHttpResponse(csv_stream(rows, bom=True), content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = marking.results_csv_disposition(quiz, cohort=cohort, day=timezone.localdate())
+    response["Content-Disposition"] = results.results_csv_disposition(quiz, cohort=cohort, day=timezone.localdate())
     response["Cache-Control"] = "no-store"
     return response
 
@@ -213,9 +200,9 @@ def quiz_results_csv(request, quiz_id):
 @require_GET
 def quiz_questions(request, quiz_id):
     """The questions a quiz uses, with their current version and a regrade action each."""
-    quiz = marking.access_quiz_for_regrade(request.user, quiz_id)
+    quiz = permissions.access_quiz_for_regrade(request.user, quiz_id)
     return render(
-        request, "assessments/trainer/questions.html", {"quiz": quiz, "items": marking.quiz_question_families(quiz)}
+        request, "assessments/trainer/questions.html", {"quiz": quiz, "items": results.quiz_question_families(quiz)}
     )
 
 
@@ -223,19 +210,19 @@ def quiz_questions(request, quiz_id):
 @require_http_methods(["GET", "POST"])
 def regrade_question(request, quiz_id, family):
     """Preview how many attempts a regrade with the current key changes, then confirm it."""
-    quiz, question = marking.access_quiz_question(request.user, quiz_id, family)
+    quiz, question = permissions.access_quiz_question(request.user, quiz_id, family)
     back = reverse("quiz_questions", args=[quiz.pk])
     if request.method == "POST":
         try:
             expected = int(request.POST.get("version", ""))
-            plan = marking.regrade_family(question=question, by=request.user, expected_version=expected)
+            plan = services.regrade_family(question=question, by=request.user, expected_version=expected)
         except ValueError:
-            messages.error(request, str(marking.KeyChanged()))
+            messages.error(request, str(services.KeyChanged()))
             return HttpResponseRedirect(request.path)
-        except marking.KeyChanged as error:
+        except services.KeyChanged as error:
             messages.error(request, str(error))
             return HttpResponseRedirect(request.path)
-        except marking.GradingError as error:
+        except services.GradingError as error:
             messages.error(request, str(error))
             return HttpResponseRedirect(back)
         messages.success(
@@ -245,16 +232,16 @@ def regrade_question(request, quiz_id, family):
         )
         return HttpResponseRedirect(back)
     try:
-        plan = marking.plan_regrade(question=question, by=request.user)
-    except marking.NothingToRegrade as error:
+        plan = services.plan_regrade(question=question, by=request.user)
+    except services.NothingToRegrade as error:
         messages.info(request, str(error))
         return HttpResponseRedirect(back)
     key_rows = []
     if registry.for_question(plan.question).lists_option_credit:
-        credit = marking.option_credit(plan.question)
+        credit = results.option_credit(plan.question)
         key_rows = [(plan.question.option_label(option_id), 100 * credit.get(option_id, 0)) for option_id in plan.question.option_ids()]
     return render(
         request,
         "assessments/trainer/regrade_confirm.html",
-        {"quiz": quiz, "question": plan.question, "plan": plan, "key": right_answer_text(plan.question), "key_rows": key_rows},
+        {"quiz": quiz, "question": plan.question, "plan": plan, "key": selectors.right_answer_text(plan.question), "key_rows": key_rows},
     )

@@ -9,5 +9,6 @@ urlpatterns = [
     path("learn/attempts/<id:attempt_id>/summary/", views.summary, name="attempt_summary"),
     path("learn/attempts/<id:attempt_id>/submit/", views.submit, name="attempt_submit"),
     path("learn/attempts/<id:attempt_id>/review/", views.review, name="attempt_review"),
+    path("learn/attempts/<id:attempt_id>/grade-read/", views.mark_grade_read, name="attempt_grade_read"),
     path("", include("assessments.urls_trainer")),
 ]

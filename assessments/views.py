@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import selectors, services
+from assessments import permissions, selectors, services
 from assessments.models import Attempt, QuizPage
 from assessments.types import registry
 from courses import selectors as course_selectors
@@ -56,8 +57,8 @@ def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> di
             "attempts": attempts,
             "in_progress": in_progress,
             "cannot_start": reason,
-            "attempts_left": services.attempts_left(quiz, request.user),
-            "question_count": services.question_count(quiz),
+            "attempts_left": selectors.attempts_left(quiz, request.user),
+            "question_count": selectors.question_count(quiz),
             "final_grade": final,
             "final_visible": any(a.marks_visible for a in attempts),
             "passed": passed,
@@ -71,9 +72,7 @@ def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> di
 @login_required
 @require_POST
 def start(request, quiz_id):
-    quiz = QuizPage.objects.live().filter(pk=quiz_id).first()
-    if quiz is None:
-        raise Http404
+    quiz = permissions.access_live_quiz(quiz_id)
     course, enrolment = _enrolment_for(request, quiz)
     if enrolment is None:
         messages.error(request, str(services.NotEnrolled()))
@@ -110,7 +109,7 @@ def _read_responses(request, answers) -> dict:
 
 def question_views(answers, *, review=None):
     views = []
-    for answer in services.with_real_questions(answers):
+    for answer in selectors.with_real_questions(answers):
         question = answer.question
         layout = answer.layout or {}
         response = answer.response or {}
@@ -140,7 +139,7 @@ def question_views(answers, *, review=None):
 @require_http_methods(["GET", "POST"])
 def attempt_page(request, attempt_id):
     """One page of an attempt. POST saves what is on it, then moves where the button says."""
-    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    attempt = services.close_if_overdue(permissions.access_attempt(request.user, attempt_id))
     if not attempt.is_open:
         return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
     try:
@@ -197,7 +196,7 @@ def _seconds_left(attempt):
 @require_POST
 def autosave(request, attempt_id):
     """Save the answers of the page as the trainee types (progressive enhancement)."""
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     try:
         page = int(request.POST.get("page", attempt.current_page))
     except ValueError:
@@ -213,13 +212,13 @@ def autosave(request, attempt_id):
 @login_required
 @require_GET
 def summary(request, attempt_id):
-    attempt = services.close_if_overdue(selectors.access_attempt(request.user, attempt_id))
+    attempt = services.close_if_overdue(permissions.access_attempt(request.user, attempt_id))
     if not attempt.is_open:
         return HttpResponseRedirect(reverse("attempt_review", args=[attempt.pk]))
     answers = list(attempt.answers.select_related("question").order_by("position"))
     one_per_page = attempt.quiz.layout == QuizPage.Layout.ONE_PER_PAGE
     rows = [
-        {"position": a.position, "title": a.question.title, "answered": services.is_answered(a), "page": (a.position - 1) if one_per_page else 0}
+        {"position": a.position, "title": a.question.title, "answered": selectors.is_answered(a), "page": (a.position - 1) if one_per_page else 0}
         for a in answers
     ]
     return render(
@@ -232,7 +231,7 @@ def summary(request, attempt_id):
 @login_required
 @require_POST
 def submit(request, attempt_id):
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     try:
         services.submit_attempt(attempt=attempt)
     except services.SubmittedTooLate as error:
@@ -247,7 +246,7 @@ def submit(request, attempt_id):
 @login_required
 @require_GET
 def review(request, attempt_id):
-    attempt = selectors.access_attempt(request.user, attempt_id)
+    attempt = permissions.access_attempt(request.user, attempt_id)
     if attempt.is_open:
         return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]))
     quiz = attempt.quiz
@@ -263,14 +262,12 @@ def review(request, attempt_id):
             "show_marks": show_marks,
             "feedback": answer.feedback if show_feedback else [],
             "general_feedback": question.general_feedback if show_feedback else "",
-            "right_answer": services.right_answer_text(question) if show_right else "",
-            "state": services.answer_state(answer) if show_marks else None,
+            "right_answer": selectors.right_answer_text(question) if show_right else "",
+            "state": selectors.answer_state(answer) if show_marks else None,
             # Written by a person for this trainee: shown whatever the review settings, as in the email.
             "grader_comment": answer.grader_comment,
         }
 
-    if attempt.graded_at and (attempt.grade_seen_at is None or attempt.grade_seen_at < attempt.graded_at):
-        Attempt.objects.filter(pk=attempt.pk).update(grade_seen_at=timezone.now())
     answers = list(attempt.answers.order_by("position"))
     course = course_selectors.course_of(quiz)
     _previous, next_item = course_selectors.neighbours(course, quiz)
@@ -285,5 +282,19 @@ def review(request, attempt_id):
             "show_marks": show_marks,
             "attempt_passed": attempt.grade is not None and attempt.grade >= quiz.pass_mark and not attempt.needs_grading,
             "next_item": next_item,
+            "unread_grade": attempt.has_unread_grade,
         },
     )
+
+
+@login_required
+@require_POST
+def mark_grade_read(request, attempt_id):
+    """The trainee has read a person's grade: the dashboard stops announcing it (their own attempts only)."""
+    attempt = permissions.access_attempt(request.user, attempt_id)
+    if services.mark_grade_seen(attempt=attempt, trainee=request.user):
+        messages.success(request, _("Marked as read."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = reverse("dashboard")
+    return HttpResponseRedirect(target)

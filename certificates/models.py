@@ -352,6 +352,27 @@ class Certificate(models.Model):
         return self.Status(self.current_status()).label
 
     @property
+    def is_valid_today(self) -> bool:
+        return self.current_status() == self.Status.VALID
+
+    @property
+    def is_expired_today(self) -> bool:
+        return self.current_status() == self.Status.EXPIRED
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == self.Status.REVOKED
+
+    @property
+    def is_replaced(self) -> bool:
+        return self.status == self.Status.REPLACED
+
+    @property
+    def can_be_revoked_or_reissued(self) -> bool:
+        """Revoking and reissuing act on a certificate not yet revoked or replaced (an expired one too)."""
+        return self.status == self.Status.VALID
+
+    @property
     def is_ready(self) -> bool:
         return bool(self.pdf)
 

@@ -8,7 +8,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateTemplate, TrainingRecord
+from courses.selectors import cohorts_for_trainer
 from lms import roles
+from lms.i18n import language_of
+from lms.models import Country, Organisation
 from lms.selectors import reporting_scope_filter
 
 CURRENT = (Certificate.Status.VALID, Certificate.Status.REVOKED)
@@ -96,20 +99,6 @@ def officer_scope_filter(user) -> Q | None:
     return reporting_scope_filter(user, through="enrolment__")
 
 
-def can_manage(user, certificate: Certificate) -> bool:
-    """Whether a user may issue, revoke or reissue: the cohort's trainer, or an administrator."""
-    if not user.is_authenticated:
-        return False
-    if roles.is_administrator(user):
-        return True
-    cohort = certificate.enrolment.cohort if certificate.enrolment_id else None
-    return bool(cohort and cohort.facilitator_id == user.pk and roles.has_role(user, roles.TRAINER))
-
-
-def can_bulk_download(user) -> bool:
-    return roles.has_role(user, roles.TRAINER) or roles.has_role(user, roles.MINISTRY_OFFICER)
-
-
 @dataclass
 class CertificateFilters:
     cohort: int | None = None
@@ -145,6 +134,30 @@ def filter_certificates(certificates: QuerySet, filters: CertificateFilters, *, 
     elif filters.status:
         certificates = certificates.filter(status=filters.status)
     return certificates
+
+
+def filter_choices(user) -> dict:
+    """What the certificate list's filter offers a user: their cohorts (trainers), countries, organisations."""
+    return {
+        "cohorts": cohorts_for_trainer(user) if roles.has_role(user, roles.TRAINER) else [],
+        "countries": Country.objects.all(),
+        "organisations": Organisation.objects.all()[:500],
+    }
+
+
+def manual_issue_initial(cohort, enrolment) -> dict:
+    """What the form to issue by hand proposes: the workshop's last day (not in the future), the trainee's language."""
+    return {"completed_on": min(cohort.ends_on, timezone.localdate()), "language": language_of(enrolment.trainee)}
+
+
+def reissue_initial(certificate: Certificate) -> dict:
+    """What the reissue form proposes: the name as the account holds it now, else as printed."""
+    trainee = certificate.trainee
+    return {
+        "trainee_name": trainee.get_full_name() if trainee else certificate.trainee_name,
+        "family_name": (trainee.last_name if trainee else "") or certificate.family_name,
+        "language": certificate.language,
+    }
 
 
 def certificates_of_cohort(cohort) -> QuerySet:

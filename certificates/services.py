@@ -41,6 +41,11 @@ class CertificateError(Exception):
     """A certificate action that cannot be done; the message is shown to the user."""
 
 
+class AlreadyIssued(CertificateError):
+    def __init__(self, enrolment):
+        super().__init__(_("%(name)s already has a certificate for this round.") % {"name": enrolment.trainee})
+
+
 class NotCompleted(CertificateError):
     def __init__(self):
         super().__init__(gettext_lazy("This round of the course is not completed: no certificate can be issued yet."))
@@ -89,6 +94,12 @@ def _add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise ValueError(day)
+
+
+def check_can_issue(enrolment) -> None:
+    """The check step of issuing by hand: a round holds one current certificate (AlreadyIssued)."""
+    if selectors.current_certificate(enrolment) is not None:
+        raise AlreadyIssued(enrolment)
 
 
 def issue_certificate(

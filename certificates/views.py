@@ -24,6 +24,9 @@ from certificates.models import Certificate, CertificateTemplate
 from certificates.permissions import (
     access_certificate,
     access_certificate_to_manage,
+    access_cohort_certificates,
+    access_enrolment_to_issue,
+    access_template_preview,
     access_training_record,
     require_bulk_download,
 )
@@ -94,9 +97,7 @@ def dashboard_status(request):
 @login_required
 @require_GET
 def cohort_certificates(request, cohort_id):
-    from courses.permissions import access_cohort
-
-    cohort = access_cohort(request.user, cohort_id)
+    cohort = access_cohort_certificates(request.user, cohort_id)
     roster = selectors.cohort_roster_with_certificates(cohort)
     return render(request, "certificates/cohort_certificates.html", {"cohort": cohort, "roster": roster})
 
@@ -105,18 +106,14 @@ def cohort_certificates(request, cohort_id):
 @require_http_methods(["GET", "POST"])
 def issue(request, cohort_id, enrolment_id):
     """A trainer awards a certificate by hand, e.g. after a face-to-face workshop."""
-    from courses.models import Enrolment
-    from courses.permissions import access_cohort
-
-    cohort = access_cohort(request.user, cohort_id)
-    enrolment = Enrolment.objects.select_related("trainee", "course").filter(pk=enrolment_id, cohort=cohort).first()
-    if enrolment is None:
-        raise Http404
+    cohort, enrolment = access_enrolment_to_issue(request.user, cohort_id, enrolment_id)
     back = reverse("certificates:cohort", args=[cohort.pk])
-    if selectors.current_certificate(enrolment) is not None:
-        messages.info(request, _("%(name)s already has a certificate for this round.") % {"name": enrolment.trainee})
+    try:
+        services.check_can_issue(enrolment)
+    except services.AlreadyIssued as error:
+        messages.info(request, str(error))
         return HttpResponseRedirect(back)
-    initial = {"completed_on": min(cohort.ends_on, timezone.localdate()), "language": language_of(enrolment.trainee)}
+    initial = selectors.manual_issue_initial(cohort, enrolment)
     form = IssueForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         certificate = services.issue_certificate(
@@ -159,12 +156,7 @@ def revoke(request, pk):
 @require_http_methods(["GET", "POST"])
 def reissue(request, pk):
     certificate = access_certificate_to_manage(request.user, pk)
-    initial = {
-        "trainee_name": certificate.trainee.get_full_name() if certificate.trainee else certificate.trainee_name,
-        "family_name": (certificate.trainee.last_name if certificate.trainee else "") or certificate.family_name,
-        "language": certificate.language,
-    }
-    form = ReissueForm(request.POST or None, initial=initial)
+    form = ReissueForm(request.POST or None, initial=selectors.reissue_initial(certificate))
     if request.method == "POST" and form.is_valid():
         try:
             new = services.reissue_certificate(certificate=certificate, by=request.user, **form.cleaned_data)
@@ -184,17 +176,7 @@ def reissue(request, pk):
 
 
 def _filtered(request):
-    from courses.selectors import cohorts_for_trainer
-    from lms import roles
-    from lms.models import Country, Organisation
-
-    cohorts = cohorts_for_trainer(request.user) if roles.has_role(request.user, roles.TRAINER) else []
-    form = CertificateFilterForm(
-        request.GET or None,
-        cohorts=cohorts,
-        countries=Country.objects.all(),
-        organisations=Organisation.objects.all()[:500],
-    )
+    form = CertificateFilterForm(request.GET or None, **selectors.filter_choices(request.user))
     filters = selectors.CertificateFilters()
     if form.is_valid():
         filters = selectors.CertificateFilters(**form.cleaned_data)
@@ -244,9 +226,7 @@ def bulk_download(request):
 @login_required
 @require_GET
 def cohort_bulk_download(request, cohort_id):
-    from courses.permissions import access_cohort
-
-    cohort = access_cohort(request.user, cohort_id)
+    cohort = access_cohort_certificates(request.user, cohort_id)
     certificates = selectors.certificates_visible_to(request.user).filter(enrolment__cohort=cohort)
     return _zip_response(
         request, certificates, filename=f"certificates-cohort-{cohort.pk}.zip", description={"cohort": cohort.pk}
@@ -271,12 +251,7 @@ def template_preview_response(template: CertificateTemplate, *, language: str) -
 
 
 def admin_template_preview(request, pk, language):
-    if not request.user.has_perm("certificates.change_certificatetemplate"):
-        raise Http404
-    template = CertificateTemplate.objects.filter(pk=pk).first()
-    if template is None:
-        raise Http404
-    return template_preview_response(template, language=language)
+    return template_preview_response(access_template_preview(request.user, pk), language=language)
 
 
 # --- Public verification ------------------------------------------------------------------------------------
@@ -322,6 +297,10 @@ def verification_context(certificate: Certificate) -> dict:
         "serial": certificate.serial,
         "status": status,
         "status_label": Certificate.Status(status).label,
+        "is_valid": status == Certificate.Status.VALID,
+        "is_expired": status == Certificate.Status.EXPIRED,
+        "is_revoked": status == Certificate.Status.REVOKED,
+        "is_replaced": status == Certificate.Status.REPLACED,
         "expires_on": certificate.expires_on,
         "revoked_on": timezone.localtime(certificate.revoked_at).date() if certificate.revoked_at else None,
         "replaced_on": replaced_on,

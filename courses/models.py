@@ -273,6 +273,10 @@ class CohortInvitation(models.Model):
     def __str__(self):
         return f"{self.email} → {self.cohort_id} ({self.status})"
 
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
 
 class Enrolment(models.Model):
     """A trainee's round of a course, with where they worked when they took it.
@@ -348,8 +352,16 @@ class Enrolment(models.Model):
         return f"{self.trainee} — {self.course_title} ({self.round})"
 
     @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
     def is_completed(self):
         return self.status == self.Status.COMPLETED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
 
 
 class LessonCompletion(models.Model):

@@ -2,9 +2,10 @@
 
 from django.http import Http404
 
-from courses.models import Cohort, CohortInvitation, CoursePage, LessonPage
+from courses.models import Cohort, CohortInvitation, CoursePage, Enrolment, LessonPage
 from courses.selectors import cohorts_for_trainer
 from lms import roles
+from lms.models import Invitation
 
 
 def can_run_cohorts(user) -> bool:
@@ -19,6 +20,27 @@ def access_cohort(user, cohort_id) -> Cohort:
         return cohorts_for_trainer(user).get(pk=cohort_id)
     except (Cohort.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def access_cohort_round(user, cohort_id, trainee_id) -> tuple[Cohort, Enrolment]:
+    """A trainee's latest round in a cohort the user runs; 404 otherwise (the trainee outside it included)."""
+    cohort = access_cohort(user, cohort_id)
+    enrolment = Enrolment.objects.filter(cohort=cohort, trainee_id=trainee_id).order_by("-round").first()
+    if enrolment is None:
+        raise Http404
+    return cohort, enrolment
+
+
+def access_own_enrolment(user, enrolment_id) -> Enrolment:
+    """One of the user's own rounds (with its course and cohort); 404 for anyone else's or a missing one."""
+    enrolment = (
+        Enrolment.objects.select_related("course", "cohort").filter(pk=enrolment_id, trainee_id=user.pk).first()
+        if user.is_authenticated
+        else None
+    )
+    if enrolment is None:
+        raise Http404
+    return enrolment
 
 
 def access_live_course(course_id) -> CoursePage:
@@ -55,4 +77,13 @@ def access_cohort_invitation_as_trainer(user, invitation_id) -> CohortInvitation
     if invitation is None:
         raise Http404
     access_cohort(user, invitation.cohort_id)
+    return invitation
+
+
+def access_account_invitation_as_trainer(user, invitation_id) -> Invitation:
+    """A new account's one-time invitation sent for a cohort the user runs; 404 otherwise."""
+    invitation = Invitation.objects.select_related("cohort", "user").filter(pk=invitation_id).first()
+    if invitation is None or invitation.cohort_id is None:
+        raise Http404
+    invitation.cohort = access_cohort(user, invitation.cohort_id)
     return invitation

@@ -67,6 +67,13 @@ def current_enrolment(*, trainee, course: CoursePage) -> Enrolment | None:
     )
 
 
+def latest_round(*, trainee, course: CoursePage) -> Enrolment | None:
+    """The trainee's latest round of a course whatever its status (left ones included)."""
+    if not trainee.is_authenticated:
+        return None
+    return Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key).order_by("-round").first()
+
+
 _OUTLINE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id", "content_type_id", "live")
 
 
@@ -152,8 +159,12 @@ def _link_outline(course, outline, request=None) -> None:
 
 
 def course_page_context(*, course: CoursePage, user, request=None) -> dict:
-    """Everything the course page shows: outline, the trainee's round and progress."""
-    enrolment = current_enrolment(trainee=user, course=course)
+    """Everything the course page shows: outline, the trainee's round and progress, and the
+    round they left (``left_round``) when their latest round is one they left."""
+    enrolment = latest_round(trainee=user, course=course)
+    left_round = None
+    if enrolment is not None and enrolment.is_withdrawn:
+        left_round, enrolment = enrolment, current_enrolment(trainee=user, course=course)
     outline = course_outline(course)
     lessons = [lesson for module in outline for lesson in module.lessons]
     done = completed_item_keys(enrolment, lessons)
@@ -169,6 +180,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         "outline": outline,
         "lessons": lessons,
         "enrolment": enrolment,
+        "left_round": left_round,
         "done_keys": done,
         "progress": progress,
         "first_lesson": lessons[0] if lessons else None,

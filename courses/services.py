@@ -1,8 +1,10 @@
-"""Learning actions: enrol, complete a lesson, record progress and completion, run cohorts."""
+"""Learning actions: enrol, complete a lesson, leave a course, record progress and completion, run cohorts."""
 
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,11 +23,15 @@ from courses.models import (
     LessonPage,
 )
 from courses.permissions import can_join_cohorts
-from lms import audit
+from lms import audit, invitations
 from lms import services as account_services
 from lms.invitations import InviteeRow
 from lms.models import Invitation
 from lms.notify import notify
+from lms.selectors import invitation_lookups
+
+INVITE_SIGNING_SALT = "passage.invite-preview"
+INVITE_PREVIEW_MAX_AGE = 3600  # seconds between the preview and the confirmation
 
 
 class LearningError(Exception):
@@ -42,6 +48,16 @@ class AlreadyEnrolledInCohort(LearningError):
         super().__init__(_("This trainee already has an open round of the course in another cohort."))
 
 
+class RoundCompleted(LearningError):
+    def __init__(self):
+        super().__init__(_("You have completed this course: a completed course stays in your records and cannot be left."))
+
+
+class AlreadyWithdrawn(LearningError):
+    def __init__(self):
+        super().__init__(_("You have already left this course."))
+
+
 def _snapshot_workplace(trainee) -> dict:
     organisation = trainee.organisation
     return {
@@ -56,6 +72,9 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
     """Open a round of a course for a trainee; returns the open round if there is one already.
 
     Precondition: the course is live. ``new_round`` starts a new round after a completed one.
+    A round the trainee left (their latest) is taken up again rather than a new one opened: the
+    same round, in progress, with its lessons done and attempts kept; unless it belonged to
+    another cohort than ``cohort``, which then starts a new round.
     """
     course_key = course.translation_key
     open_round = selectors.open_enrolment(trainee=trainee, course_key=course_key)
@@ -67,7 +86,10 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
             raise AlreadyEnrolledInCohort()
         return open_round
     previous = Enrolment.objects.filter(trainee=trainee, course_key=course_key).order_by("-round").first()
-    if previous is not None and not new_round:
+    if previous is not None and previous.is_withdrawn:
+        if cohort is None or previous.cohort_id in (None, cohort.pk):
+            return _take_up_again(previous, cohort=cohort)
+    elif previous is not None and not new_round:
         return previous
     try:
         with transaction.atomic():
@@ -87,6 +109,73 @@ def enrol(*, trainee, course: CoursePage, cohort: Cohort | None = None, new_roun
         if existing is None:
             raise
         return existing
+
+
+def _take_up_again(enrolment: Enrolment, *, cohort: Cohort | None) -> Enrolment:
+    """Put a round the trainee left back in progress (joining ``cohort`` if it had none)."""
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+            if not enrolment.is_withdrawn:
+                return enrolment  # a second click took it up already
+            enrolment.status = Enrolment.Status.ACTIVE
+            fields = ["status"]
+            if cohort is not None and enrolment.cohort_id is None:
+                enrolment.cohort = cohort
+                fields.append("cohort")
+            enrolment.save(update_fields=fields)
+            audit.record(
+                actor=enrolment.trainee,
+                action="enrolment.resumed",
+                obj=enrolment,
+                data={"course_key": enrolment.course_key, "round": enrolment.round, "cohort": enrolment.cohort_id},
+            )
+            # The course may have changed while the round was left: its progress catches up.
+            _record_progress(enrolment)
+            return enrolment
+    except IntegrityError:
+        # Another round of the course was opened meanwhile (one open round per course): use it.
+        existing = selectors.open_enrolment(trainee=enrolment.trainee, course_key=enrolment.course_key)
+        if existing is None:
+            raise
+        return existing
+
+
+def check_can_withdraw(enrolment: Enrolment) -> None:
+    """The check step of ``withdraw``: only a round in progress can be left."""
+    if enrolment.is_completed:
+        raise RoundCompleted()
+    if enrolment.is_withdrawn:
+        raise AlreadyWithdrawn()
+
+
+@transaction.atomic
+def withdraw(enrolment: Enrolment, *, by) -> Enrolment:
+    """The trainee leaves their round of a course: it is no longer in progress (the dashboard,
+    the cohort and the records show it withdrawn); nothing of it is deleted, and enrolling again
+    takes the same round up where it stopped.
+
+    Preconditions: ``by`` is the round's trainee (else NotEnrolled); the round is in progress
+    (else RoundCompleted or AlreadyWithdrawn, nothing changed).
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.trainee_id != by.pk:
+        raise NotEnrolled()
+    check_can_withdraw(enrolment)
+    enrolment.status = Enrolment.Status.WITHDRAWN
+    enrolment.save(update_fields=["status"])
+    audit.record(
+        actor=by,
+        action="enrolment.withdrawn",
+        obj=enrolment,
+        data={
+            "course_key": enrolment.course_key,
+            "round": enrolment.round,
+            "cohort": enrolment.cohort_id,
+            "progress_percent": enrolment.progress_percent,
+        },
+    )
+    return enrolment
 
 
 def record_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
@@ -186,6 +275,76 @@ class CannotJoinCohorts(LearningError):
 class CohortCourseUnavailable(LearningError):
     def __init__(self):
         super().__init__(_("The course of this cohort is no longer available."))
+
+
+class InvitationFileTooLarge(LearningError):
+    def __init__(self, declared_bytes: int):
+        super().__init__(
+            gettext("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+            % {
+                "size": round(declared_bytes / 1024 / 1024, 1),
+                "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1),
+            }
+        )
+
+
+class InvitationFileUnreadable(LearningError):
+    """The upload is not a text file the parser can read (the message says why)."""
+
+
+class InvitationPreviewExpired(LearningError):
+    def __init__(self):
+        super().__init__(gettext("The preview has expired or was changed. Upload the file again."))
+
+
+@dataclass
+class InvitationPreview:
+    """A checked file of invitees: the result, line by line, and (when it has no errors) the signed
+    text the confirmation sends back, so nothing is saved between the two steps."""
+
+    result: invitations.ParseResult
+    payload: str = ""
+
+
+def check_invitation_upload(*, declared_bytes: int) -> None:
+    """Refuse a file announced larger than the limit (InvitationFileTooLarge), before its body is read."""
+    if declared_bytes > settings.PASSAGE_INVITE_MAX_BYTES + 64 * 1024:
+        raise InvitationFileTooLarge(declared_bytes)
+
+
+def _parse_invitees(text: str) -> invitations.ParseResult:
+    return invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
+
+
+def preview_cohort_invitations(*, data: bytes) -> InvitationPreview:
+    """The first step of inviting from a CSV: read and check every line; nothing is saved.
+
+    Raises InvitationFileUnreadable when the bytes are not a readable text file.
+    """
+    try:
+        text = invitations.decode(data)
+    except ValueError as error:
+        raise InvitationFileUnreadable(str(error)) from None
+    result = _parse_invitees(text)
+    payload = signing.dumps(text, salt=INVITE_SIGNING_SALT, compress=True) if result.ok else ""
+    return InvitationPreview(result=result, payload=payload)
+
+
+def confirm_cohort_invitations(*, cohort: Cohort, payload: str, invited_by) -> InvitationPreview:
+    """The second step: invite the people of the previewed file, checked again (all or nothing).
+
+    Precondition: ``payload`` is the preview's, signed and under an hour old (else
+    InvitationPreviewExpired). A file that no longer passes the checks (an organisation deleted
+    meanwhile) invites nobody: the result carries its errors. Returns the checked file.
+    """
+    try:
+        text = signing.loads(payload, salt=INVITE_SIGNING_SALT, max_age=INVITE_PREVIEW_MAX_AGE)
+    except signing.BadSignature:
+        raise InvitationPreviewExpired() from None
+    result = _parse_invitees(text)
+    if result.ok:
+        invite_to_cohort(cohort=cohort, rows=result.rows, invited_by=invited_by)
+    return InvitationPreview(result=result)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ urlpatterns = [
     path("catalogue/", views.catalogue_redirect, name="catalogue"),
     path("learn/courses/<id:course_id>/enrol/", views.enrol, name="enrol"),
     path("learn/lessons/<id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("learn/enrolments/<id:enrolment_id>/leave/", views.leave_course, name="leave_course"),
     path("cohorts/", views.cohort_list, name="cohort_list"),
     path("cohorts/<id:cohort_id>/", views.cohort_detail, name="cohort_detail"),
     path("cohorts/<id:cohort_id>/invite/", views.cohort_invite, name="cohort_invite"),

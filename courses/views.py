@@ -6,9 +6,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -20,22 +19,21 @@ from courses import cohort_grid, panels, selectors, services
 from courses.forms import CohortGridForm
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.permissions import (
+    access_account_invitation_as_trainer,
     access_cohort,
     access_cohort_invitation,
     access_cohort_invitation_as_trainer,
+    access_cohort_round,
     access_live_course,
     access_live_lesson,
+    access_own_enrolment,
     can_join_cohorts,
     can_run_cohorts,
 )
-from lms import invitations, ratelimit
+from lms import ratelimit
 from lms import services as account_services
 from lms.forms import InvitationUploadForm
-from lms.models import Invitation
-from lms.selectors import invitation_lookups
 from lms.spreadsheets import CSV_CONTENT_TYPE, csv_bytes
-
-INVITE_SIGNING_SALT = "passage.invite-preview"
 
 
 def serve_lesson(request, lesson: LessonPage):
@@ -55,14 +53,43 @@ def serve_lesson(request, lesson: LessonPage):
 @require_POST
 def enrol(request, course_id):
     course = access_live_course(course_id)
+    latest = selectors.latest_round(trainee=request.user, course=course)
     enrolment = services.enrol(trainee=request.user, course=course, new_round=request.POST.get("new_round") == "1")
     context = selectors.course_page_context(course=course, user=request.user, request=request)
     target = context["resume_lesson"] or context["first_lesson"]
-    if enrolment.round > 1 and enrolment.progress_percent == 0:
+    if latest is not None and latest.is_withdrawn and enrolment.pk == latest.pk:
+        messages.success(request, _("Welcome back: you are enrolled again. The lessons you completed are kept; continue where you stopped."))
+    elif enrolment.round > 1 and enrolment.progress_percent == 0:
         messages.success(request, _("Round %(round)s started. Your earlier results are kept.") % {"round": enrolment.round})
     else:
         messages.success(request, _("You are enrolled. Start with the first lesson."))
     return HttpResponseRedirect(target.link if target else course.get_url(request))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave_course(request, enrolment_id):
+    """A trainee leaves their round of a course: the page asks to confirm (GET), the button does it (POST)."""
+    enrolment = access_own_enrolment(request.user, enrolment_id)
+    course_url = enrolment.course.get_url(request) if enrolment.course else reverse("dashboard")
+    if request.method == "POST":
+        try:
+            services.withdraw(enrolment, by=request.user)
+        except services.LearningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("You left “%(course)s”. Nothing you did is deleted: enrol again whenever you want to continue.")
+                % {"course": enrolment.course_title},
+            )
+        return HttpResponseRedirect(course_url)
+    try:
+        services.check_can_withdraw(enrolment)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(course_url)
+    return render(request, "courses/leave_course.html", {"enrolment": enrolment, "course_url": course_url})
 
 
 @login_required
@@ -142,35 +169,34 @@ def cohort_detail(request, cohort_id):
 def cohort_invite(request, cohort_id):
     """Upload a CSV → preview with per-line errors → confirm. Nothing is saved before confirming."""
     cohort = access_cohort(request.user, cohort_id)
-    declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    if request.method == "POST" and declared > settings.PASSAGE_INVITE_MAX_BYTES + 64 * 1024:
-        # Refuse before reading the body: a 50 MB upload is never parsed.
-        message = _("The file is too large (%(size)s MB). The limit is %(limit)s MB.") % {
-            "size": round(declared / 1024 / 1024, 1),
-            "limit": round(settings.PASSAGE_INVITE_MAX_BYTES / 1024 / 1024, 1),
-        }
-        context = {"cohort": cohort, "form": InvitationUploadForm(), "upload_error": message}
-        return render(request, "courses/cohort_invite.html", context, status=413)
+    if request.method == "POST":
+        try:
+            # Refused before the body is read: a 50 MB upload is never parsed.
+            services.check_invitation_upload(declared_bytes=int(request.META.get("CONTENT_LENGTH") or 0))
+        except services.InvitationFileTooLarge as error:
+            context = {"cohort": cohort, "form": InvitationUploadForm(), "upload_error": str(error)}
+            return render(request, "courses/cohort_invite.html", context, status=413)
 
     if request.method == "POST" and "confirm" in request.POST:
         try:
-            text = signing.loads(request.POST.get("payload", ""), salt=INVITE_SIGNING_SALT, max_age=3600)
-        except signing.BadSignature:
-            messages.error(request, _("The preview has expired or was changed. Upload the file again."))
+            checked = services.confirm_cohort_invitations(
+                cohort=cohort, payload=request.POST.get("payload", ""), invited_by=request.user
+            )
+        except services.InvitationPreviewExpired as error:
+            messages.error(request, str(error))
             return HttpResponseRedirect(reverse("cohort_invite", args=[cohort.pk]))
-        result = invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
-        if not result.ok:
-            return render(request, "courses/cohort_invite.html", {"cohort": cohort, "form": InvitationUploadForm(), "result": result})
-        services.invite_to_cohort(cohort=cohort, rows=result.rows, invited_by=request.user)
+        if not checked.result.ok:
+            return render(request, "courses/cohort_invite.html", {"cohort": cohort, "form": InvitationUploadForm(), "result": checked.result})
         # Counted from the file alone: the message must not tell which addresses had an account.
+        invited = len(checked.result.rows)
         messages.success(
             request,
             ngettext(
                 "%(count)s person invited. They join the cohort when they accept.",
                 "%(count)s people invited. They join the cohort when they accept.",
-                len(result.rows),
+                invited,
             )
-            % {"count": len(result.rows)},
+            % {"count": invited},
         )
         return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
 
@@ -178,14 +204,13 @@ def cohort_invite(request, cohort_id):
     context = {"cohort": cohort, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            text = invitations.decode(form.cleaned_data["file"].read())
-        except ValueError as error:
+            preview = services.preview_cohort_invitations(data=form.cleaned_data["file"].read())
+        except services.InvitationFileUnreadable as error:
             form.add_error("file", str(error))
         else:
-            result = invitations.parse(text, invitation_lookups(), max_rows=settings.PASSAGE_INVITE_MAX_ROWS)
-            context["result"] = result
-            if result.ok:
-                context["payload"] = signing.dumps(text, salt=INVITE_SIGNING_SALT, compress=True)
+            context["result"] = preview.result
+            if preview.payload:
+                context["payload"] = preview.payload
     return render(request, "courses/cohort_invite.html", context)
 
 
@@ -208,10 +233,8 @@ def _may_send_again(request) -> bool:
 @login_required
 @require_POST
 def resend_invitation(request, invitation_id):
-    invitation = get_object_or_404(Invitation.objects.select_related("cohort", "user"), pk=invitation_id)
-    if invitation.cohort is None:
-        raise Http404
-    cohort = access_cohort(request.user, invitation.cohort_id)
+    invitation = access_account_invitation_as_trainer(request.user, invitation_id)
+    cohort = invitation.cohort
     if not _may_send_again(request):
         return HttpResponseRedirect(reverse("cohort_detail", args=[cohort.pk]))
     try:
@@ -366,10 +389,7 @@ def _grade_text(cell) -> str:
 @require_GET
 def cohort_trainee(request, cohort_id, trainee_id):
     """One trainee's progress in the cohort's course: lessons done and quiz grades (their round in this cohort)."""
-    cohort = access_cohort(request.user, cohort_id)
-    enrolment = Enrolment.objects.filter(cohort=cohort, trainee_id=trainee_id).order_by("-round").first()
-    if enrolment is None:
-        raise Http404
+    cohort, enrolment = access_cohort_round(request.user, cohort_id, trainee_id)
     grid = cohort_grid.build_grid(cohort, enrolments=Enrolment.objects.filter(pk=enrolment.pk))
     row = grid.rows[0]
     done = dict(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", "completed_at"))

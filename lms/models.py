@@ -358,3 +358,7 @@ class ErasureRequest(models.Model):
 
     def __str__(self):
         return str(_("Erasure request %(id)s") % {"id": self.pk})
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -8,14 +8,14 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lms import erasure, mfa, personal_data, roles, services
+from lms import erasure, mfa, permissions, personal_data, services
 from lms.accounts import switch_language
 from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
 from lms.models import ErasureRequest
@@ -98,12 +98,9 @@ def request_erasure(request):
 @require_http_methods(["GET", "POST"])
 def admin_erasure_requests(request):
     """Wagtail admin page: pending erasure requests, each carried out after a confirmation."""
-    if not roles.is_administrator(request.user):
-        raise Http404
+    permissions.require_administrator(request.user)
     if request.method == "POST":
-        pending = ErasureRequest.objects.filter(pk=request.POST.get("request"), status=ErasureRequest.Status.PENDING).first()
-        if pending is None:
-            raise Http404
+        pending = permissions.access_pending_erasure_request(request.user, request.POST.get("request"))
         erasure.carry_out_erasure(erasure=pending, by=request.user)
         messages.success(request, _("The person's data is erased."))
         return HttpResponseRedirect(reverse("lms_admin_erasure_requests"))
@@ -130,8 +127,7 @@ def csrf_failure(request, reason=""):
 @require_http_methods(["GET", "POST"])
 def admin_second_factor(request):
     """Wagtail admin page: an administrator removes the second factor of a person who lost it."""
-    if not roles.is_administrator(request.user):
-        raise Http404
+    permissions.require_administrator(request.user)
     form = SecondFactorResetForm(request.POST or request.GET or None)
     person = form.person() if form.is_bound and form.is_valid() else None
     if request.method == "POST" and person is not None and request.POST.get("confirm"):

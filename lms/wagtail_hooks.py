@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from lms import roles, views
+from lms import permissions, views
 from lms.models import AuditLogEntry, Country, Organisation, Region, ReportingScope, Sector
 from lms.viewsets import RecordViewSet
 
@@ -89,7 +89,7 @@ def register_second_factor_urls():
 
 class AdministratorMenuItem(MenuItem):
     def is_shown(self, request):
-        return roles.is_administrator(request.user)
+        return permissions.can_administer(request.user)
 
 
 @hooks.register("register_settings_menu_item")

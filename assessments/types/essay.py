@@ -20,7 +20,7 @@ class Essay(QuestionType):
     moodle_type = "essay"
 
     def grade_response(self, spec, response):
-        return None  # a person grades it (assessments.marking.grade_essays)
+        return None  # a person grades it (assessments.services.grade_essays)
 
     def gift_matches(self, block):
         return not block  # {} : no answers to give

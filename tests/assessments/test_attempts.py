@@ -22,6 +22,7 @@ from tests.factories import (
     single_choice,
     true_false,
 )
+from tests.queries import assert_get_writes_nothing
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,25 @@ def test_intro_shows_the_rules_and_a_start_button(client, quiz, trainee):
     client.force_login(trainee)
     page = client.get(quiz.url).content.decode()
     assert "3 questions" in page and "Pass mark: 60%" in page and "Start the quiz" in page
+
+
+def test_reading_the_intro_and_the_review_writes_nothing(client, quiz, trainee):
+    client.force_login(trainee)
+    assert_get_writes_nothing(client, quiz.url)
+    attempt = start(client, quiz)
+    client.post(reverse("attempt_submit", args=[attempt.pk]))
+    assert "Start a new attempt" in assert_get_writes_nothing(client, quiz.url).content.decode()
+    assert_get_writes_nothing(client, reverse("attempt_review", args=[attempt.pk]))
+
+
+def test_a_trainee_who_left_the_course_is_sent_to_enrol_again(client, quiz, trainee, course):
+    learning.withdraw(enrolment_of(trainee), by=trainee)
+    client.force_login(trainee)
+    response = client.get(quiz.url, follow=True)
+    assert response.redirect_chain[-1][0] == course.url
+    assert "Enrol again" in response.content.decode()
+    assert client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 302
+    assert not Attempt.objects.exists()
 
 
 def test_double_click_on_start_gives_one_attempt(client, quiz, trainee):

@@ -176,6 +176,6 @@ def test_no_question_preview_fails_whatever_its_state(trainer_client):
     ],
 )
 def test_the_key_of_a_numerical_question_says_what_grading_accepts(answers, key):
-    from assessments.services import right_answer_text
+    from assessments.selectors import right_answer_text
 
     assert right_answer_text(numerical(*answers)) == key

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.template import Template
 from django.urls import reverse
 
-from assessments import grading, importing, marking
+from assessments import grading, importing, results
 from assessments.formats import export_gift, parse_gift
 from assessments.formats.model import NumericAnswer
 from assessments.models import Attempt, NumericalQuestion, Question
@@ -124,8 +124,8 @@ def test_an_extra_type_works_end_to_end(client, number_between):
     assert "any number from 1999 to 2001" in review
 
     # Item analysis.
-    results = marking.quiz_results(quiz, Attempt.objects.filter(quiz_key=quiz.translation_key))
-    (item,) = results.items
+    figures = results.quiz_results(quiz, Attempt.objects.filter(quiz_key=quiz.translation_key))
+    (item,) = figures.items
     assert item.item.kind == "number_between" and item.item.type_label == "number-between question"
     assert (item.stats.count, item.stats.facility, item.distribution) == (1, 1.0, None)
     trainer = UserFactory(role=roles.TRAINER, is_superuser=True)

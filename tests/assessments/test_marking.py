@@ -1,14 +1,16 @@
 """Manual grading of essays and regrading after a corrected key, from the trainer's side."""
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from assessments import bank, marking, services
+from assessments import bank, selectors, services
 from assessments.models import (
     Answer,
     Attempt,
@@ -31,6 +33,7 @@ from tests.factories import (
     single_choice,
     true_false,
 )
+from tests.queries import assert_get_writes_nothing
 
 pytestmark = pytest.mark.django_db
 
@@ -205,8 +208,8 @@ def test_attempts_outside_any_cohort_go_to_the_course_authors(client, quiz, cour
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     alone = take_quiz(quiz, loner, choice=RIGHT, text="Refer to the NRM.")
-    assert set(marking.attempts_for_trainer(author)) == {alone}  # the cohort's attempt is its facilitator's
-    assert set(marking.attempts_for_trainer(facilitator)) == {attempt}
+    assert set(selectors.attempts_for_trainer(author)) == {alone}  # the cohort's attempt is its facilitator's
+    assert set(selectors.attempts_for_trainer(facilitator)) == {attempt}
     client.force_login(author)
     assert client.get(reverse("grade_attempt", args=[alone.pk])).status_code == 200
     assert client.get(reverse("grade_attempt", args=[attempt.pk])).status_code == 404
@@ -218,14 +221,14 @@ def test_authors_of_another_course_see_nothing(quiz, course, attempt):
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     take_quiz(quiz, loner, text="...")
-    assert not marking.attempts_for_trainer(outsider).exists()
+    assert not selectors.attempts_for_trainer(outsider).exists()
 
 
 def test_administrators_see_every_attempt(client, administrator, attempt, quiz, course):
     loner = UserFactory()
     learning.enrol(trainee=loner, course=course)
     alone = take_quiz(quiz, loner, text="...")
-    assert set(marking.grading_queue(administrator)) == {attempt, alone}
+    assert set(selectors.grading_queue(administrator)) == {attempt, alone}
     client.force_login(administrator)
     assert client.get(reverse("grade_attempt", args=[attempt.pk])).status_code == 200
 
@@ -256,7 +259,7 @@ def test_grading_records_mark_comment_and_grader_and_the_attempts_grade(facilita
     attempt.refresh_from_db()
     assert not attempt.needs_grading
     assert (attempt.marks, attempt.max_marks, attempt.grade) == (Decimal("4"), Decimal("5"), Decimal("80"))
-    assert attempt not in marking.grading_queue(facilitator)
+    assert attempt not in selectors.grading_queue(facilitator)
 
 
 def test_decimal_marks_are_accepted(facilitator_client, attempt):
@@ -328,11 +331,11 @@ def test_tampered_marks_are_refused_and_nothing_changes(facilitator_client, atte
 
 def test_the_service_refuses_a_mark_above_the_maximum(attempt, facilitator):
     answer = essay_answer(attempt)
-    state = marking.grading_state([answer])
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(answer.pk, Decimal("4.5"))], by=facilitator, expected_state=state)
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(answer.pk, Decimal("NaN"))], by=facilitator, expected_state=state)
+    state = selectors.grading_state([answer])
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(answer.pk, Decimal("4.5"))], by=facilitator, expected_state=state)
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(answer.pk, Decimal("NaN"))], by=facilitator, expected_state=state)
     assert essay_answer(attempt).mark is None
 
 
@@ -340,9 +343,9 @@ def test_marks_for_answers_of_another_attempt_are_refused(attempt, facilitator, 
     other = UserFactory()
     learning.enrol(trainee=other, course=course)
     foreign = essay_answer(take_quiz(quiz, other, text="..."))
-    state = marking.grading_state([essay_answer(attempt)])
-    with pytest.raises(marking.InvalidMark):
-        marking.grade_essays(attempt=attempt, grades=[marking.EssayGrade(foreign.pk, Decimal("1"))], by=facilitator, expected_state=state)
+    state = selectors.grading_state([essay_answer(attempt)])
+    with pytest.raises(services.InvalidMark):
+        services.grade_essays(attempt=attempt, grades=[services.EssayGrade(foreign.pk, Decimal("1"))], by=facilitator, expected_state=state)
     assert Answer.objects.get(pk=foreign.pk).mark is None
 
 
@@ -427,7 +430,7 @@ def test_regrade_after_a_true_false_key_is_corrected_in_the_bank(author, course,
     edited.correct_answer = False
     corrected = bank.save_edit(edited, by=author)
     assert corrected.version == 2 and corrected.pk != question.pk
-    plan = marking.regrade_family(question=corrected, by=author, expected_version=2)
+    plan = services.regrade_family(question=corrected, by=author, expected_version=2)
     assert (plan.attempts, plan.grades_changed) == (1, 1)
     assert Attempt.objects.get(pk=attempt.pk).grade == 100
     assert attempt.answers.get().question_id == question.pk
@@ -438,11 +441,11 @@ def test_regrade_gives_nothing_for_an_option_removed_from_the_key(author, choice
     attempt = take_quiz(choice_quiz, trainee, choice=WRONG)
     edit_key(question, {WRONG: 100}, by=author)  # first the wrong option was made right...
     current = Question.objects.get(family=question.family, is_current=True)
-    marking.regrade_family(question=current, by=author, expected_version=current.version)
+    services.regrade_family(question=current, by=author, expected_version=current.version)
     assert Attempt.objects.get(pk=attempt.pk).grade == 100
     edit_key(current, {}, drop=[WRONG], by=author)  # ...then removed altogether
     current = Question.objects.get(family=question.family, is_current=True)
-    plan = marking.regrade_family(question=current, by=author, expected_version=current.version)
+    plan = services.regrade_family(question=current, by=author, expected_version=current.version)
     assert plan.grades_changed == 1
     assert Attempt.objects.get(pk=attempt.pk).grade == 0
 
@@ -502,8 +505,8 @@ def test_regrading_twice_changes_nothing_the_second_time(author, choice_quiz, tr
     question = choice_quiz.slots.get().question
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
-    first = marking.regrade_family(question=current, by=author, expected_version=2)
-    second = marking.regrade_family(question=current, by=author, expected_version=2)
+    first = services.regrade_family(question=current, by=author, expected_version=2)
+    second = services.regrade_family(question=current, by=author, expected_version=2)
     assert (first.grades_changed, second.grades_changed, second.attempts) == (1, 0, 1)
 
 
@@ -516,13 +519,13 @@ def test_regrade_may_complete_the_course_and_a_recorded_completion_stays(
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
     with django_capture_on_commit_callbacks(execute=True):
-        marking.regrade_family(question=current, by=author, expected_version=2)
+        services.regrade_family(question=current, by=author, expected_version=2)
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED
 
     current = edit_key(current, {WRONG: 0}, by=author)  # corrected back: the grade falls...
     with django_capture_on_commit_callbacks(execute=True):
-        marking.regrade_family(question=current, by=author, expected_version=3)
+        services.regrade_family(question=current, by=author, expected_version=3)
     assert Attempt.objects.get().grade == 0
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.COMPLETED  # ...the recorded completion stays
@@ -533,7 +536,7 @@ def test_attempts_in_progress_are_left_for_a_later_regrade(author, choice_quiz, 
     enrolment = Enrolment.objects.get(trainee=trainee)
     services.start_attempt(quiz=choice_quiz, trainee=trainee, enrolment=enrolment)
     current = edit_key(question, {WRONG: 100}, by=author)
-    plan = marking.plan_regrade(question=current, by=author)
+    plan = services.plan_regrade(question=current, by=author)
     assert (plan.attempts, plan.in_progress) == (0, 1)
 
 
@@ -546,7 +549,7 @@ def test_regrade_leaves_attempts_in_courses_the_author_does_not_write(author, ch
     other_attempt = take_quiz(QuizPage.objects.get(title="Shared question"), elsewhere, choice=WRONG)
     take_quiz(choice_quiz, trainee, choice=WRONG)
     current = edit_key(question, {WRONG: 100}, by=author)
-    plan = marking.regrade_family(question=current, by=author, expected_version=2)
+    plan = services.regrade_family(question=current, by=author, expected_version=2)
     assert (plan.attempts, plan.outside_scope) == (1, 1)
     assert Attempt.objects.get(pk=other_attempt.pk).grade == 0
 
@@ -555,8 +558,8 @@ def test_an_essay_cannot_be_regraded(author_client, quiz, attempt):
     question = essay_answer(attempt).question
     response = author_client.get(regrade_url(quiz, question))
     assert response.status_code == 302
-    with pytest.raises(marking.NothingToRegrade):
-        marking.plan_regrade(question=question, by=UserFactory(role=roles.ADMINISTRATOR))
+    with pytest.raises(services.NothingToRegrade):
+        services.plan_regrade(question=question, by=UserFactory(role=roles.ADMINISTRATOR))
 
 
 def test_questions_page_lists_each_question_with_its_version_and_regrade_link(author_client, author, choice_quiz, trainee):
@@ -568,7 +571,7 @@ def test_questions_page_lists_each_question_with_its_version_and_regrade_link(au
     assert regrade_url(choice_quiz, corrected) in page
 
 
-def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_opened(
+def test_the_trainee_dashboard_announces_a_graded_essay_until_the_trainee_marks_it_read(
     facilitator_client, attempt, trainee, django_capture_on_commit_callbacks
 ):
     client = Client()  # the fixture's client is the facilitator's
@@ -580,10 +583,79 @@ def test_the_trainee_dashboard_announces_a_graded_essay_until_the_review_is_open
         post_grade(facilitator_client, attempt, "3", comment="Clear referral steps.")
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "were graded on" in dashboard and reverse("attempt_review", args=[attempt.pk]) in dashboard
+    assert reverse("attempt_grade_read", args=[attempt.pk]) in dashboard
     assert "waiting for a trainer" not in dashboard
 
-    assert client.get(reverse("attempt_review", args=[attempt.pk])).status_code == 200
-    assert "were graded on" not in client.get(reverse("dashboard")).content.decode()
+    # Reading the review is not "marking as read": only the trainee's own button is.
+    review = assert_get_writes_nothing(client, reverse("attempt_review", args=[attempt.pk])).content.decode()
+    assert "Mark as read" in review
+    assert "were graded on" in assert_get_writes_nothing(client, reverse("dashboard")).content.decode()
+
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "were graded on" not in dashboard and "Marked as read." in dashboard
+    assert "Mark as read" not in client.get(reverse("attempt_review", args=[attempt.pk])).content.decode()
+
+
+def test_marking_a_grade_read_from_the_review_returns_to_the_review(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    review = reverse("attempt_review", args=[attempt.pk])
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), {"next": review})
+    assert response["Location"] == review
+    # Somewhere else than this site: back to the dashboard instead.
+    post_grade(facilitator_client, attempt, "4")
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_a_second_mark_as_read_changes_nothing(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    seen = Attempt.objects.get(pk=attempt.pk).grade_seen_at
+    assert seen is not None
+    client.get(reverse("dashboard"))  # the first click's message is read
+    response = client.post(reverse("attempt_grade_read", args=[attempt.pk]), follow=True)
+    assert response.status_code == 200
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at == seen
+    assert "Marked as read." not in response.content.decode()
+
+
+def test_a_new_grade_is_announced_again_after_it_was_marked_read(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client()
+    client.force_login(trainee)
+    client.post(reverse("attempt_grade_read", args=[attempt.pk]))
+    Attempt.objects.filter(pk=attempt.pk).update(graded_at=timezone.now() + timedelta(seconds=1))  # regraded later
+    assert "were graded on" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_only_the_attempts_trainee_can_mark_its_grade_read(facilitator_client, attempt, trainee, course):
+    post_grade(facilitator_client, attempt, "3")
+    url = reverse("attempt_grade_read", args=[attempt.pk])
+    classmate = UserFactory()
+    learning.enrol(trainee=classmate, course=course)
+    for user in (classmate, attempt.enrolment.cohort.facilitator, UserFactory(role=roles.ADMINISTRATOR)):
+        other = Client()
+        other.force_login(user)
+        assert other.post(url).status_code == 404
+    assert Client().post(url).status_code == 302  # anonymous: to the sign-in page
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at is None
+    client = Client()
+    client.force_login(trainee)
+    assert client.get(url).status_code == 405  # a GET never marks anything
+
+
+def test_mark_as_read_needs_the_csrf_token(facilitator_client, attempt, trainee):
+    post_grade(facilitator_client, attempt, "3")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(trainee)
+    assert client.post(reverse("attempt_grade_read", args=[attempt.pk])).status_code == 403
+    assert Attempt.objects.get(pk=attempt.pk).grade_seen_at is None
 
 
 # --- the grader's comment reaches the trainee ------------------------------------------------

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import marking
+from assessments import results, selectors, services
 from courses import services as learning
 from lms import roles
 from lms.models import AuditLogEntry
@@ -64,9 +64,9 @@ def cohort_trainee(cohort, **fields):
 
 def graded(attempt, mark, by):
     """Grade the essay of a submitted attempt as a trainer would."""
-    answers = marking.essay_answers(attempt)
-    marking.grade_essays(
-        attempt=attempt, grades=[marking.EssayGrade(a.pk, Decimal(mark)) for a in answers], by=by, expected_state=marking.grading_state(answers)
+    answers = selectors.essay_answers(attempt)
+    services.grade_essays(
+        attempt=attempt, grades=[services.EssayGrade(a.pk, Decimal(mark)) for a in answers], by=by, expected_state=selectors.grading_state(answers)
     )
     attempt.refresh_from_db()
     return attempt
@@ -242,7 +242,7 @@ def test_csv_download_is_written_to_the_audit_log(facilitator_client, quiz, coho
 
 
 def test_csv_export_reads_attempts_in_chunks(facilitator_client, quiz, cohort, monkeypatch):
-    monkeypatch.setattr(marking, "REGRADE_CHUNK", 2)
+    monkeypatch.setattr(results, "EXPORT_CHUNK", 2)
     for _ in range(5):
         take_quiz(quiz, cohort_trainee(cohort), choice=RIGHT, text="...")
     rows = read_csv(facilitator_client.get(reverse("quiz_results_csv", args=[quiz.pk])))

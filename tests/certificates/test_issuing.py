@@ -260,3 +260,26 @@ class TestTrainerIssuesByHand:
         client.force_login(cohort.facilitator)
         response = client.post(reverse("certificates:revoke", args=[certificate.pk]), {"reason": "again"}, follow=True)
         assert "already revoked" in response.content.decode()
+
+    def test_issuing_by_hand_a_round_that_has_a_certificate_says_so_and_makes_none(self, client, cohort):
+        trainee = UserFactory(first_name="Moussa", last_name="Diop")
+        enrolment = learning.add_to_cohort(cohort=cohort, trainee=trainee)
+        services.issue_certificate(enrolment=enrolment, issued_by=cohort.facilitator)
+        client.force_login(cohort.facilitator)
+        url = reverse("certificates:issue", args=[cohort.pk, enrolment.pk])
+        for response in (client.get(url, follow=True), client.post(url, {"completed_on": "2026-11-20", "language": "en"}, follow=True)):
+            assert response.redirect_chain[-1][0] == reverse("certificates:cohort", args=[cohort.pk])
+            assert f"{trainee} already has a certificate for this round." in response.content.decode()
+        assert Certificate.objects.count() == 1
+
+    def test_a_round_of_another_cohort_is_not_found_even_for_its_own_trainer(self, client, cohort):
+        other = CohortFactory(facilitator=cohort.facilitator, course=cohort.course)
+        enrolment = learning.add_to_cohort(cohort=other, trainee=UserFactory())
+        client.force_login(cohort.facilitator)
+        assert client.get(reverse("certificates:issue", args=[cohort.pk, enrolment.pk])).status_code == 404
+
+    def test_the_form_proposes_the_workshops_last_day_and_the_trainees_language(self, client, cohort):
+        enrolment = learning.add_to_cohort(cohort=cohort, trainee=UserFactory(preferred_language="fr"))
+        client.force_login(cohort.facilitator)
+        form = client.get(reverse("certificates:issue", args=[cohort.pk, enrolment.pk])).context["form"]
+        assert form.initial == {"completed_on": min(cohort.ends_on, timezone.localdate()), "language": "fr"}

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -72,7 +73,7 @@ def test_the_worker_makes_the_pdf_and_a_duplicate_task_adds_nothing(
         "certificates.tasks.issue_certificate_task",
         "certificates.tasks.render_certificate_task",
     ]
-    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+    assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
     assert [m.to for m in mail.outbox] == [[trainee.email]]
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "being prepared" not in dashboard

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import marking
+from assessments import selectors
 from courses import services as learning
 from courses.models import CohortInvitation, Enrolment
 from lms import audit, roles
@@ -127,8 +127,8 @@ def test_a_csv_naming_someone_in_another_cohort_moves_nothing_and_shows_nothing(
     detail = trainer_client.get(reverse("cohort_detail", args=[cohort.pk])).content.decode()
     assert "Typed Name" in detail and awa.email in detail and "Waiting for an answer" in detail
     assert "Ndiaye" not in detail and "25%" not in detail and str(awa.organisation) not in detail
-    assert not marking.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
-    assert not marking.quiz_attempts(cohort.facilitator, quiz_of(course)).filter(trainee=awa).exists()
+    assert not selectors.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
+    assert not selectors.quiz_attempts(cohort.facilitator, quiz_of(course)).filter(trainee=awa).exists()
 
     # Awa answers yes: she is told why nothing happens, and nothing does.
     client.force_login(awa)
@@ -174,7 +174,7 @@ def test_accepting_attaches_the_open_round_and_is_audited(client, trainer_client
     enrolment = learning.enrol(trainee=awa, course=course)
     attempt = take_quiz(quiz_of(course), awa, choice=RIGHT)
     invite(trainer_client, cohort, HEADER + f"Awa N.,{awa.email},,,,\n")
-    assert not marking.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
+    assert not selectors.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
 
     client.force_login(awa)
     dashboard = client.get(reverse("dashboard")).content.decode()
@@ -187,7 +187,7 @@ def test_accepting_attaches_the_open_round_and_is_audited(client, trainer_client
     assert enrolment.cohort == cohort
     assert invitation_for(awa).status == CohortInvitation.Status.ACCEPTED
     # Her earlier attempt shows to the trainer now, because she accepted (and was told so).
-    assert list(marking.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort)) == [attempt]
+    assert list(selectors.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort)) == [attempt]
     entry = AuditLogEntry.objects.get(action="cohort.invitation.accept")
     assert entry.actor == awa and entry.data == {"cohort": cohort.pk, "enrolment": enrolment.pk, "round": 1}
     assert audit.verify_chain().ok
@@ -209,7 +209,7 @@ def test_accepting_after_a_completed_round_starts_a_new_round_in_the_cohort(clie
     assert first.cohort is None
     second = Enrolment.objects.get(trainee=awa, round=2)
     assert second.cohort == cohort and second.status == Enrolment.Status.ACTIVE
-    assert not marking.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
+    assert not selectors.quiz_attempts(cohort.facilitator, quiz_of(course), cohort=cohort).exists()
 
 
 def test_declining_changes_nothing_and_the_trainer_sees_only_declined(client, trainer_client, cohort, course):

@@ -91,7 +91,7 @@ def test_csv_preview_then_confirm_invites_without_enrolling(trainer_client, coho
     assert not awa.has_usable_password()
     # They join when they follow their link, not before.
     assert not Enrolment.objects.filter(cohort=cohort).exists()
-    assert CohortInvitation.objects.filter(cohort=cohort, status="pending").count() == 2
+    assert CohortInvitation.objects.filter(cohort=cohort, status=CohortInvitation.Status.PENDING).count() == 2
     assert len(mail.outbox) == 2
     assert "https://passage.test/fr/accounts/invitation/" in next(m.body for m in mail.outbox if m.to == ["awa@example.org"])
     assert AuditLogEntry.objects.filter(action="cohort.invite").count() == 1
@@ -145,6 +145,17 @@ def test_tampered_preview_changes_nothing(trainer_client, cohort):
     assert not User.objects.filter(email="awa@example.org").exists()
 
 
+def test_a_file_that_stops_passing_the_checks_before_confirming_invites_nobody(trainer_client, cohort):
+    organisation = OrganisationFactory(name="Border post Rosso")
+    preview = upload(trainer_client, cohort, HEADER + f"Awa Sarr,awa@example.org,{organisation.name},,,\n")
+    organisation.delete()  # meanwhile, in the admin
+    response = confirm(trainer_client, cohort, preview)
+    assert response.status_code == 200
+    assert "Line 2" in response.content.decode()
+    assert not User.objects.filter(email="awa@example.org").exists()
+    assert not CohortInvitation.objects.exists() and not mail.outbox
+
+
 def test_confirming_twice_invites_once(trainer_client, cohort):
     preview = upload(trainer_client, cohort, HEADER + "Awa Sarr,awa@example.org,,,,\n")
     confirm(trainer_client, cohort, preview)
@@ -179,7 +190,7 @@ def test_invitation_link_sets_the_password_once(client, trainer_client, cohort):
     assert client.session["_auth_user_id"] == str(awa.pk)
     # Following the cohort's link was her answer: she is in the cohort now, and it is audited.
     assert Enrolment.objects.get(trainee=awa).cohort == cohort
-    assert CohortInvitation.objects.get(invitee=awa).status == "accepted"
+    assert CohortInvitation.objects.get(invitee=awa).status == CohortInvitation.Status.ACCEPTED
     assert AuditLogEntry.objects.filter(action="cohort.invitation.accept", actor=awa).count() == 1
     client.logout()
     again = client.post(link, data)

@@ -257,6 +257,11 @@ MATRIX: dict[str, list[Case]] = {
     "en/catalogue/": case(lambda w: R("catalogue"), everyone(302)),
     # Courses, lessons and quizzes are public: enrolling is one's own act, never another's.
     "en/learn/courses/<id:course_id>/enrol/": post(lambda w: R("enrol", args=[w.course.pk]), signed_in(302)),
+    # Leaving a round: its trainee only (the confirmation, then the action); not even their trainer.
+    "en/learn/enrolments/<id:enrolment_id>/leave/": [
+        Case(lambda w: R("leave_course", args=[w.enrolment.pk]), only(200, TRAINEE), label="confirmation"),
+        Case(lambda w: R("leave_course", args=[w.enrolment.pk]), only(302, TRAINEE), method="POST", label="leave"),
+    ],
     "en/learn/lessons/<id:lesson_id>/complete/": post(lambda w: R("complete_lesson", args=[w.lessons[0].pk]), signed_in(302)),
     "en/cohorts/": case(lambda w: R("cohort_list"), only(200, *TRAINERS)),
     "en/cohorts/<id:cohort_id>/": case(lambda w: R("cohort_detail", args=[w.cohort.pk]), only(200, TRAINER, ADMIN)),
@@ -314,6 +319,9 @@ MATRIX: dict[str, list[Case]] = {
     ),
     "en/learn/attempts/<id:attempt_id>/review/": case(
         lambda w: R("attempt_review", args=[w.finished_attempt.pk]), only(200, TRAINEE)
+    ),
+    "en/learn/attempts/<id:attempt_id>/grade-read/": post(
+        lambda w: R("attempt_grade_read", args=[w.finished_attempt.pk]), only(302, TRAINEE)
     ),
     # Marking and results: the cohort's trainer (and the course's authors), administrators.
     "en/trainer/quizzes/": case(lambda w: R("trainer_quizzes"), only(200, *TRAINERS)),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from assessments import importing
+from assessments import selectors as quiz_selectors
 from assessments import services as quiz_services
 from assessments.formats import gift
 from assessments.models import Attempt, QuizPage, QuizSlot
@@ -459,7 +460,7 @@ class Command(BaseCommand):
     def answers(self, attempt, *, right_share, limit=None):
         """Form-like responses: the right answer for the first share of questions, a wrong one after."""
         responses = {}
-        answers = quiz_services.with_real_questions(attempt.answers.order_by("position"))[:limit]
+        answers = quiz_selectors.with_real_questions(attempt.answers.order_by("position"))[:limit]
         right_count = round(len(answers) * right_share)
         for index, answer in enumerate(answers):
             responses[answer.position] = demo_response(answer, right=index < right_count)
