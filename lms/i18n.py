@@ -15,3 +15,18 @@ def language_of(user) -> str:
 def override_for(user):
     """Context manager: translate into the user's language (emails, PDFs, tasks)."""
     return translation.override(language_of(user))
+
+
+def with_language_prefix(path: str, language: str) -> str:
+    """``path`` with its language prefix (``/en/…``) replaced by ``language``'s, or added.
+
+    Every page under ``i18n_patterns`` has the same route in every language, so the prefix is all
+    that changes; a Wagtail page whose path differs in the other language is found from there by
+    lms.routing. Unlike Django's ``translate_url``, this does not depend on which language is
+    active when it runs (after one switch, the cookie's language is not the page's).
+    """
+    parts = path.split("/", 2)
+    if len(parts) > 1 and parts[1] in LANGUAGE_CODES:
+        rest = parts[2] if len(parts) > 2 else ""
+        return f"/{language}/{rest}"
+    return f"/{language}{path}" if path.startswith("/") else f"/{language}/"

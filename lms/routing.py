@@ -5,14 +5,21 @@ site and locale lookups). A lesson sits five levels deep, so this module resolve
 path at once: every ancestor by its ``url_path`` in one query, the page's specific fields in a
 second. Anything unusual (a draft on the way, a routable page's sub-path) falls back to
 Wagtail's own routing, so behaviour stays Wagtail's.
+
+A path that has no page in the active language's tree is looked for in the other languages'
+trees before it is a 404: the page's translation into the active language is sent instead, or,
+where there is none yet, the page itself is shown, and base.html notes that it is not yet
+translated.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished
 from wagtail.url_routing import RouteResult
 
@@ -33,7 +40,9 @@ def _site_roots(request):
             return None, {}
         roots = {
             page.locale.language_code: (page.pk, page.url_path)
-            for page in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            for page in site.root_page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
         }
         roots["default"] = (site.root_page.pk, site.root_page.url_path)
         cached = (site, roots)
@@ -61,13 +70,31 @@ def fast_route(request, path: str) -> RouteResult | None:
         return None
     root_id, root_path = root
     components = [part for part in path.split("/") if part]
-    url_paths = [root_path] + [root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
+    url_paths = [root_path] + [
+        root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))
+    ]
     pages = list(
         Page.objects.filter(url_path__in=url_paths)
         .order_by("depth")
-        .only("id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id", "content_type_id", "numchild")
+        .only(
+            "id",
+            "path",
+            "depth",
+            "url_path",
+            "title",
+            "slug",
+            "live",
+            "translation_key",
+            "locale_id",
+            "content_type_id",
+            "numchild",
+        )
     )
-    if len(pages) != len(url_paths) or pages[0].pk != root_id or not all(page.live for page in pages):
+    if (
+        len(pages) != len(url_paths)
+        or pages[0].pk != root_id
+        or not all(page.live for page in pages)
+    ):
         return None
     for parent, child in zip(pages, pages[1:], strict=False):
         if not child.path.startswith(parent.path):
@@ -77,13 +104,62 @@ def fast_route(request, path: str) -> RouteResult | None:
     return RouteResult(page)
 
 
+def page_in_another_language(request, path: str):
+    """The live page at ``path`` under another language's root (the default language first)."""
+    site, roots = _site_roots(request)
+    if site is None:
+        return None
+    active = get_language()
+    components = [part for part in path.split("/") if part]
+    relative = "/".join(components) + "/" if components else ""
+    order = [settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+    others = {
+        code: root_path + relative
+        for code, (_pk, root_path) in roots.items()
+        if code not in (active, "default")
+    }
+    if not others:
+        return None
+    found = {
+        page.url_path: page for page in Page.objects.live().filter(url_path__in=others.values())
+    }
+    for code in order:
+        if others.get(code) in found:
+            return found[others[code]]
+    return None
+
+
+def _serve_from_another_language(request, path):
+    page = page_in_another_language(request, path)
+    if page is None:
+        return None
+    translation = page.get_translations().live().filter(locale=Locale.get_active()).first()
+    if translation is not None:
+        return HttpResponseRedirect(translation.get_url(request))
+    request._wagtail_route_for_request = RouteResult(page.specific)
+    return wagtail_views.serve(request, path)
+
+
 def serve(request, path):
-    """Wagtail's serve view, with the route found by ``fast_route`` when it can."""
+    """Wagtail's serve view, with the route found by ``fast_route`` when it can.
+
+    When no page answers the path in the active language, the same path in another language's
+    tree is tried (see the module's docstring); only then is it a 404.
+    """
     if not hasattr(request, "_wagtail_route_for_request"):
         result = fast_route(request, path)
         if result is not None:
             request._wagtail_route_for_request = result
-    return wagtail_views.serve(request, path)
+    try:
+        return wagtail_views.serve(request, path)
+    except Http404:
+        # Only a path that no page answers: a page that refused the person stays refused.
+        if getattr(request, "_wagtail_route_for_request", None) is not None:
+            raise
+        response = _serve_from_another_language(request, path)
+        if response is None:
+            raise
+        return response
 
 
 for _signal in (page_published, page_unpublished):

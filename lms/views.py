@@ -5,6 +5,7 @@ Sign-in, registration, password reset and change are django-allauth's (lms.accou
 
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -12,15 +13,42 @@ from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lms import erasure, mfa, permissions, personal_data, services
 from lms.accounts import switch_language
 from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
+from lms.i18n import LANGUAGE_CODES, with_language_prefix
 from lms.models import ErasureRequest
 
 ACCOUNT_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+
+
+@require_http_methods(["POST"])
+def change_language(request):
+    """The language menu: the same page in the chosen language, remembered in the cookie.
+
+    A page of the course tree that has no translation is then shown in its own language under
+    the chosen interface, with a note (lms.routing); nothing here can send a person off-site.
+    """
+    language = request.POST.get("language", "")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    if language not in LANGUAGE_CODES:
+        return HttpResponseRedirect(target)
+    response = HttpResponseRedirect(with_language_prefix(target, language))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite="Lax",
+        max_age=settings.LANGUAGE_COOKIE_AGE or 60 * 60 * 24 * 365,
+    )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,7 +56,9 @@ def accept_invitation(request, token):
     try:
         invitation = services.pending_invitation(token)
     except services.InvitationInvalid as error:
-        return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404)
+        return render(
+            request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404
+        )
     user = invitation.user
     form = AcceptInvitationForm(
         request.POST or None,
@@ -51,12 +81,16 @@ def accept_invitation(request, token):
                 preferred_language=form.cleaned_data["preferred_language"],
             )
         except services.InvitationInvalid as error:
-            return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404)
+            return render(
+                request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404
+            )
         # The one-time link reached the invitee's mailbox: it verifies the address too.
         login(request, user, backend=ACCOUNT_BACKEND)
         messages.success(request, _("Your account is ready. Welcome to Passage."))
         return switch_language(HttpResponseRedirect(reverse("dashboard")), user)
-    return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
 
 
 @login_required
@@ -67,7 +101,9 @@ def profile(request):
         user = form.save()
         messages.success(request, _("Your profile is saved."))
         return switch_language(HttpResponseRedirect(reverse("profile")), user)
-    pending = ErasureRequest.objects.filter(user=request.user, status=ErasureRequest.Status.PENDING).first()
+    pending = ErasureRequest.objects.filter(
+        user=request.user, status=ErasureRequest.Status.PENDING
+    ).first()
     return render(request, "accounts/profile.html", {"form": form, "erasure_pending": pending})
 
 
@@ -76,7 +112,9 @@ def profile(request):
 def download_my_data(request):
     """Everything Passage holds about the signed-in person, as one ZIP (after the password again)."""
     stamp = timezone.now().strftime("%Y-%m-%d")
-    response = StreamingHttpResponse(personal_data.zip_stream(user=request.user), content_type="application/zip")
+    response = StreamingHttpResponse(
+        personal_data.zip_stream(user=request.user), content_type="application/zip"
+    )
     response["Content-Disposition"] = f'attachment; filename="passage-my-data-{stamp}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -91,7 +129,10 @@ def request_erasure(request):
         messages.error(request, _("Tick the box to confirm that you want your data erased."))
         return HttpResponseRedirect(reverse("profile"))
     erasure.request_erasure(user=request.user)
-    messages.success(request, _("Your request is recorded. An administrator will erase your data and tell you by email."))
+    messages.success(
+        request,
+        _("Your request is recorded. An administrator will erase your data and tell you by email."),
+    )
     return HttpResponseRedirect(reverse("profile"))
 
 
@@ -100,7 +141,9 @@ def admin_erasure_requests(request):
     """Wagtail admin page: pending erasure requests, each carried out after a confirmation."""
     permissions.require_administrator(request.user)
     if request.method == "POST":
-        pending = permissions.access_pending_erasure_request(request.user, request.POST.get("request"))
+        pending = permissions.access_pending_erasure_request(
+            request.user, request.POST.get("request")
+        )
         erasure.carry_out_erasure(erasure=pending, by=request.user)
         messages.success(request, _("The person's data is erased."))
         return HttpResponseRedirect(reverse("lms_admin_erasure_requests"))
@@ -132,11 +175,23 @@ def admin_second_factor(request):
     person = form.person() if form.is_bound and form.is_valid() else None
     if request.method == "POST" and person is not None and request.POST.get("confirm"):
         mfa.reset_second_factor(user=person, by=request.user)
-        messages.success(request, _("The second factor of %(email)s is removed: they set up a new one at their next sign-in.") % {"email": person.email})
+        messages.success(
+            request,
+            _(
+                "The second factor of %(email)s is removed: they set up a new one at their next sign-in."
+            )
+            % {"email": person.email},
+        )
         return HttpResponseRedirect(reverse("lms_admin_second_factor"))
     factors = Authenticator.objects.filter(user=person).order_by("type") if person else []
     return render(
         request,
         "accounts/admin/second_factor.html",
-        {"form": form, "person": person, "factors": factors, "page_title": _("Second factor"), "header_icon": "key"},
+        {
+            "form": form,
+            "person": person,
+            "factors": factors,
+            "page_title": _("Second factor"),
+            "header_icon": "key",
+        },
     )

@@ -1,0 +1,55 @@
+"""Content in one language shown inside an interface in another: its own lang and dir."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale
+
+register = template.Library()
+
+# Locale id -> language code. Locales are a handful of rows that are added, never renamed; an
+# id not seen yet reloads them. Reading ``page.locale`` instead would cost a query per page shown.
+_LANGUAGE_BY_LOCALE_ID: dict[int, str] = {}
+
+
+def _language_of(thing) -> str | None:
+    if isinstance(thing, str):
+        return thing or None
+    locale_id = getattr(thing, "locale_id", None)
+    if locale_id is None:
+        return getattr(thing, "language_code", None)
+    if locale_id not in _LANGUAGE_BY_LOCALE_ID:
+        _LANGUAGE_BY_LOCALE_ID.update(Locale.objects.values_list("id", "language_code"))
+    return _LANGUAGE_BY_LOCALE_ID.get(locale_id)
+
+
+@register.simple_tag
+def content_language(thing):
+    """` lang="…" dir="…"` for a page (or anything with a locale) not in the interface's language.
+
+    Put inside the opening tag that wraps the content: `<div{% content_language page %}>`. Nothing
+    is added when the content is in the interface's language, so the page's own `lang` holds.
+    """
+    code = _language_of(thing)
+    if not code or code == get_language():
+        return ""
+    try:
+        bidi = get_language_info(code)["bidi"]
+    except KeyError:
+        return format_html(' lang="{}" dir="auto"', code)
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
+
+
+@register.simple_tag
+def is_untranslated(thing) -> bool:
+    """True when ``thing`` (a page) is shown in another language than the interface's."""
+    if not thing:
+        return False
+    code = _language_of(thing)
+    return bool(code) and code != get_language()
+
+
+@register.simple_tag
+def language_of(thing) -> str:
+    """The language code of a page (or anything with a locale), without a query per page."""
+    return _language_of(thing) or ""
