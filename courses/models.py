@@ -68,7 +68,16 @@ class CoursePage(Page):
     )
     topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
     learning_outcomes = StreamField(
-        [("outcome", blocks.CharBlock(label=_("outcome"), max_length=300))],
+        [
+            (
+                "outcome",
+                blocks.CharBlock(
+                    label=_("outcome"),
+                    max_length=300,
+                    help_text=_("One thing a trainee can do after the course, starting with a verb (300 characters at most)."),
+                ),
+            )
+        ],
         blank=True,
         verbose_name=_("learning outcomes"),
         help_text=_("What a trainee can do after the course, one per line: 'Recognise the indicators of...'."),
