@@ -22,6 +22,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from courses.page_permissions import CourseTreePage
+
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -352,7 +354,7 @@ class ReviewTiming(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class QuizPage(Page):
+class QuizPage(CourseTreePage, Page):
     """A scored quiz inside a module."""
 
     class GradingMethod(models.TextChoices):
