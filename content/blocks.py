@@ -215,8 +215,8 @@ class GlossaryTermBlock(blocks.StructBlock):
         "content.GlossaryTerm",
         label=_("term"),
         help_text=_(
-            "Choose a term from the glossary: terms in this page's language come first. "
-            "Its definition is shown in the language of each translation of the page."
+            "Choose a term from the glossary. The list opens on terms in this page's language; pick "
+            "'All' in its language filter to see the others. Each translation of the page shows the term in its own language."
         ),
     )
 
