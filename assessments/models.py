@@ -22,6 +22,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from courses.page_permissions import CourseTreePage
+
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -117,14 +119,21 @@ def _stream_options(stream) -> list[tuple[str, dict]]:
 
 
 class ChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("answer"), max_length=500)
+    text = blocks.CharBlock(label=_("answer"), max_length=500, help_text=_("The answer as the trainee reads it (500 characters at most)."))
     fraction = PlainDecimalBlock(
-        label=_("credit (%)"), min_value=-100, max_value=100, default=0, help_text=_("100 for a right answer; negative to penalise.")
+        label=_("credit (%)"),
+        min_value=-100,
+        max_value=100,
+        default=0,
+        help_text=_("100 for a right answer, 0 for a wrong one, between -100 and 100; negative to penalise a guess."),
     )
-    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+    feedback = blocks.CharBlock(
+        label=_("feedback"), required=False, max_length=500, help_text=_("Optional: shown to a trainee who chose this answer, after the attempt.")
+    )
 
     class Meta:
         icon = "radio-full"
+        label = _("Answer")
 
 
 class ChoiceQuestion(Question):
@@ -175,11 +184,19 @@ class TrueFalseQuestion(Question):
 
 
 class MatchPairBlock(blocks.StructBlock):
-    left = blocks.CharBlock(label=_("prompt"), required=False, max_length=300, help_text=_("Leave empty for a distractor."))
-    right = blocks.CharBlock(label=_("matching answer"), max_length=300)
+    left = blocks.CharBlock(
+        label=_("prompt"),
+        required=False,
+        max_length=300,
+        help_text=_("What the trainee matches, e.g. a situation (300 characters at most). Leave empty for an extra wrong answer."),
+    )
+    right = blocks.CharBlock(
+        label=_("matching answer"), max_length=300, help_text=_("The answer that belongs to this prompt (300 characters at most).")
+    )
 
     class Meta:
         icon = "link"
+        label = _("Pair")
 
 
 class MatchingQuestion(Question):
@@ -205,7 +222,16 @@ class MatchingQuestion(Question):
 class OrderingQuestion(Question):
     kind = "ordering"
     items = StreamField(
-        [("item", blocks.CharBlock(label=_("item"), max_length=300))],
+        [
+            (
+                "item",
+                blocks.CharBlock(
+                    label=_("item"),
+                    max_length=300,
+                    help_text=_("One step (300 characters at most). Trainees see the items shuffled and put them back in this order."),
+                ),
+            )
+        ],
         verbose_name=_("items in the right order"),
     )
 
@@ -223,9 +249,20 @@ class OrderingQuestion(Question):
 
 
 class TextAnswerBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("accepted answer"), max_length=300, help_text=_("* matches any characters."))
-    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
-    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+    text = blocks.CharBlock(
+        label=_("accepted answer"),
+        max_length=300,
+        help_text=_("An answer to accept (300 characters at most); * matches any characters, e.g. 'refer*'."),
+    )
+    fraction = PlainDecimalBlock(
+        label=_("credit (%)"), min_value=0, max_value=100, default=100, help_text=_("From 0 to 100: 100 for a fully right answer.")
+    )
+    feedback = blocks.CharBlock(
+        label=_("feedback"), required=False, max_length=500, help_text=_("Optional: shown to a trainee who gave this answer.")
+    )
+
+    class Meta:
+        label = _("Accepted answer")
 
 
 class ShortAnswerQuestion(Question):
@@ -247,12 +284,21 @@ class ShortAnswerQuestion(Question):
 
 
 class NumericAnswerBlock(blocks.StructBlock):
-    value = PlainDecimalBlock(label=_("value"), required=False)
-    tolerance = PlainDecimalBlock(label=_("tolerance (±)"), required=False, min_value=0)
-    low = PlainDecimalBlock(label=_("or from"), required=False)
-    high = PlainDecimalBlock(label=_("to"), required=False)
-    fraction = PlainDecimalBlock(label=_("credit (%)"), min_value=0, max_value=100, default=100)
-    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+    value = PlainDecimalBlock(label=_("value"), required=False, help_text=_("The right number. Give either a value or a range."))
+    tolerance = PlainDecimalBlock(
+        label=_("tolerance (±)"), required=False, min_value=0, help_text=_("Optional: how far from the value an answer may be.")
+    )
+    low = PlainDecimalBlock(label=_("or from"), required=False, help_text=_("The lowest accepted number, for a range."))
+    high = PlainDecimalBlock(label=_("to"), required=False, help_text=_("The highest accepted number, for a range."))
+    fraction = PlainDecimalBlock(
+        label=_("credit (%)"), min_value=0, max_value=100, default=100, help_text=_("From 0 to 100: 100 for a fully right answer.")
+    )
+    feedback = blocks.CharBlock(
+        label=_("feedback"), required=False, max_length=500, help_text=_("Optional: shown to a trainee whose answer matched.")
+    )
+
+    class Meta:
+        label = _("Accepted answer")
 
 
 class NumericalQuestion(Question):
@@ -308,7 +354,7 @@ class ReviewTiming(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class QuizPage(Page):
+class QuizPage(CourseTreePage, Page):
     """A scored quiz inside a module."""
 
     class GradingMethod(models.TextChoices):

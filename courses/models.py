@@ -16,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from courses.page_permissions import CourseTreePage
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -55,7 +56,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CourseTreePage, Page):
     """A course: what it teaches, to whom, how long it takes and when it counts as completed."""
 
     class CompletionRule(models.TextChoices):
@@ -68,7 +69,16 @@ class CoursePage(Page):
     )
     topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
     learning_outcomes = StreamField(
-        [("outcome", blocks.CharBlock(label=_("outcome"), max_length=300))],
+        [
+            (
+                "outcome",
+                blocks.CharBlock(
+                    label=_("outcome"),
+                    max_length=300,
+                    help_text=_("One thing a trainee can do after the course, starting with a verb (300 characters at most)."),
+                ),
+            )
+        ],
         blank=True,
         verbose_name=_("learning outcomes"),
         help_text=_("What a trainee can do after the course, one per line: 'Recognise the indicators of...'."),
@@ -119,6 +129,7 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    reordered_by_editors = True  # the course's authors put its modules in order
 
     class Meta:
         verbose_name = _("course")
@@ -131,7 +142,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CourseTreePage, Page):
     """A group of lessons inside a course."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -140,6 +151,7 @@ class ModulePage(Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
     template = "courses/module_page.html"
+    reordered_by_editors = True  # the course's authors put its lessons and quizzes in order
 
     class Meta:
         verbose_name = _("module")
@@ -159,7 +171,7 @@ class ModulePage(Page):
         return HttpResponseRedirect((first or self.get_parent()).get_url(request))
 
 
-class LessonPage(Page):
+class LessonPage(CourseTreePage, Page):
     """One lesson: text, cases, media; marked complete by the trainee."""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("One sentence shown in the course outline."))

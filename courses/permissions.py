@@ -1,8 +1,9 @@
 """Who may see which learning object. Missing and forbidden answer the same: 404."""
 
 from django.http import Http404
+from wagtail.models import Page
 
-from courses.models import Cohort, CohortInvitation, CoursePage, Enrolment, LessonPage
+from courses.models import Cohort, CohortInvitation, CoursePage, Enrolment, LessonPage, ModulePage
 from courses.selectors import cohorts_for_trainer
 from lms import roles
 from lms.models import Invitation
@@ -87,3 +88,13 @@ def access_account_invitation_as_trainer(user, invitation_id) -> Invitation:
         raise Http404
     invitation.cohort = access_cohort(user, invitation.cohort_id)
     return invitation
+
+
+def access_submittable_page(user, page_id):
+    """A module or course the user may edit, to submit it with its pages; 404 otherwise."""
+    page = Page.objects.filter(pk=page_id).first() if user.is_authenticated else None
+    if page is None or not issubclass(page.specific_class or Page, (CoursePage, ModulePage)):
+        raise Http404
+    if not page.permissions_for_user(user).can_edit():
+        raise Http404
+    return page.specific

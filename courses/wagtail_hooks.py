@@ -1,13 +1,16 @@
-"""Admin screens for learning records: cohorts (editable), enrolments (read-only), topics."""
+"""Admin screens for learning records (cohorts, enrolments, topics) and the course tree's one-step submission."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import Cohort, Enrolment, Topic
+from courses import admin_views
+from courses.models import Cohort, CoursePage, Enrolment, ModulePage, Topic
 from lms.viewsets import RecordViewSet
 
 
@@ -60,3 +63,41 @@ register_snippet(TopicViewSet)
 @hooks.register("register_admin_viewset")
 def register_learning_viewsets():
     return LearningViewSetGroup()
+
+
+class SubmitWithChildrenMenuItem(ActionMenuItem):
+    """In a module's (or course's) action menu: submit it and its pages for approval in one step."""
+
+    name = "action-submit-with-children"
+    icon_name = "resubmit"
+    order = 45
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(page, (CoursePage, ModulePage))
+            and not context["locked_for_user"]
+            and self.get_user_page_permissions_tester(context).can_edit()
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        if isinstance(parent_context["page"], CoursePage):
+            context["label"] = _("Submit the course and all its pages for approval")
+        else:
+            context["label"] = _("Submit module and its lessons for approval")
+        return context
+
+    def get_url(self, parent_context):
+        return reverse("courses_submit_with_children", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_submit_with_children_menu_item():
+    return SubmitWithChildrenMenuItem()
+
+
+@hooks.register("register_admin_urls")
+def register_course_tree_urls():
+    return [path("course-tree/<int:page_id>/submit/", admin_views.submit_with_children, name="courses_submit_with_children")]

@@ -442,8 +442,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Content Security Policy (django-csp; lms.middleware.ContentSecurityPolicyMiddleware), enforced.
 # Site pages run only the project's own script files: no inline script, no eval. <style> elements
 # (the branding colour, a few page styles) carry the request's nonce. Style *attributes* stay
-# allowed: Wagtail's responsive video embeds size their box with one; an attribute cannot load
-# anything (images and fonts stay 'self') nor select other elements, as a <style> could.
+# allowed (a few templates size a box with one); an attribute cannot load anything (images and
+# fonts stay 'self') nor select other elements, as a <style> could. Lesson videos play in a plain
+# <video> element from the site's own document view (media-src), never in a third-party frame.
 _MEDIA_ORIGINS = []
 if AWS_STORAGE_BUCKET_NAME:
     # Images are then served by the object store, at signed URLs on its own address.
@@ -458,8 +459,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, NONCE],
         "style-src-attr": [UNSAFE_INLINE],
         "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
-        # Lesson videos are embedded from their host (oEmbed) inside a click-to-play box.
-        "frame-src": [SELF, "https:"],
+        # Videos and their caption tracks: the document view, or the object store if it redirects there.
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "frame-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -476,6 +478,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
         "frame-src": [SELF, "https:"],
         "object-src": [NONE],
         "base-uri": [SELF],

@@ -3,17 +3,19 @@
 Page types are discovered with Wagtail's get_page_models(), so a new one is previewed here too.
 """
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.blocks import BooleanBlock, ChooserBlock, ListBlock, StreamBlock, StructBlock
-from wagtail.fields import StreamField
+from wagtail.documents.models import Document
 from wagtail.models import Page, get_page_models
-from wagtail.test.utils.form_data import querydict_from_html
 
 from content.models import StandardPage
 from courses.models import CoursePage, LessonPage, ModulePage
 from lms import roles
+from tests.content.admin_forms import form_data
 from tests.factories import UserFactory, add_quiz, build_course, lesson_body, site_tree, true_false
 
 pytestmark = pytest.mark.django_db
@@ -21,60 +23,26 @@ pytestmark = pytest.mark.django_db
 PAGE_MODELS = [model for model in get_page_models() if model is not Page]
 
 
-# --- Form data as the editor's JavaScript would post it ------------------------------------------
-
-
-def block_data(block, state, prefix) -> dict:
-    """POST fields for a block's form state (what Wagtail's StreamField widget submits)."""
-    if isinstance(block, StreamBlock):
-        data = {f"{prefix}-count": str(len(state or []))}
-        for i, child in enumerate(state or []):
-            data.update({f"{prefix}-{i}-type": child["type"], f"{prefix}-{i}-id": child["id"] or "", f"{prefix}-{i}-deleted": "", f"{prefix}-{i}-order": str(i)})
-            data.update(block_data(block.child_blocks[child["type"]], child["value"], f"{prefix}-{i}-value"))
-        return data
-    if isinstance(block, ListBlock):
-        data = {f"{prefix}-count": str(len(state or []))}
-        for i, item in enumerate(state or []):
-            data.update({f"{prefix}-{i}-id": item["id"] or "", f"{prefix}-{i}-deleted": "", f"{prefix}-{i}-order": str(i)})
-            data.update(block_data(block.child_block, item["value"], f"{prefix}-{i}-value"))
-        return data
-    if isinstance(block, StructBlock):
-        data = {}
-        for name, child in block.child_blocks.items():
-            data.update(block_data(child, (state or {}).get(name), f"{prefix}-{name}"))
-        return data
-    if isinstance(block, BooleanBlock):
-        return {prefix: "on"} if state else {}
-    if isinstance(block, ChooserBlock):
-        return {prefix: str(state["id"]) if state else ""}
-    return {prefix: "" if state is None else str(state)}
-
-
-def form_data(client, page, **changes):
-    """The page's edit form as the browser would submit it, with some fields changed."""
-    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    data = querydict_from_html(html, form_id="page-edit-form")
-    specific = page.get_latest_revision_as_object()
-    for field in type(specific)._meta.get_fields():
-        if isinstance(field, StreamField):
-            block = field.stream_block
-            data.update(block_data(block, block.get_form_state(getattr(specific, field.name)), field.name))
-    for name, value in changes.items():
-        data[name] = value
-    return data
-
-
 # --- The site: every page type, published and draft, with an author and a moderator ---------------
 
 
+def video_body():
+    """A lesson body with a video, its captions and its transcript."""
+    video = Document.objects.create(title="Signs", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="signs.mp4"))
+    captions = Document.objects.create(title="Signs (captions)", file=ContentFile(b"WEBVTT\n", name="signs.vtt"))
+    value = {"title": "Spotting the signs", "file": video.pk, "captions": captions.pk, "transcript": "<p>What is said.</p>"}
+    return json.dumps([{"type": "text", "value": "<p>Watch this.</p>"}, {"type": "video", "value": value}])
+
+
 @pytest.fixture
-def site():
+def site(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     home, catalogue = site_tree()
     home.add_child(instance=StandardPage(title="About Passage", slug="about", body=lesson_body("Who we are.")))
     course = build_course("Identifying victims", modules=1, lessons_per_module=1)
     add_quiz(course, [true_false()], title="Check your knowledge")
     module = ModulePage.objects.child_of(course).first()
-    module.add_child(instance=LessonPage(title="Never published lesson", slug="draft-lesson", body=lesson_body(), live=False))
+    module.add_child(instance=LessonPage(title="Never published lesson", slug="draft-lesson", body=video_body(), live=False))
     draft_course = catalogue.add_child(instance=CoursePage(title="Draft course", slug="draft-course", summary="Not out yet.", live=False))
     draft_module = draft_course.add_child(instance=ModulePage(title="Draft module", slug="draft-module", live=False))
     draft_module.add_child(instance=LessonPage(title="Lesson of a draft course", slug="lesson", body=lesson_body(), live=False))
@@ -183,3 +151,13 @@ def test_a_preview_shows_the_actions_disabled_and_records_nothing(client, site):
     enrolment.refresh_from_db()
     assert enrolment.last_lesson_id is None
     assert not Attempt.objects.exists() and Enrolment.objects.count() == 1
+
+
+def test_a_lesson_with_a_video_previews_with_its_player_and_captions(client, site):
+    page = Page.objects.get(title="Never published lesson")
+    client.force_login(site["author"])
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(url, form_data(client, page)).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert '<video class="video-player" controls preload="none"' in html and '<track kind="captions"' in html
+    assert "What is said." in html
