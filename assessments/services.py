@@ -27,6 +27,7 @@ from assessments.types import registry
 from courses.models import Enrolment
 from courses.services import update_progress
 from lms import audit
+from lms.formatting import format_date
 from lms.notify import notify
 
 GRACE = timedelta(seconds=60)
@@ -128,9 +129,9 @@ def check_can_start(*, quiz: QuizPage, trainee, now=None) -> None:
     """Raise the reason a trainee cannot start an attempt now, if there is one."""
     now = now or timezone.now()
     if quiz.opens_at and now < quiz.opens_at:
-        raise QuizNotOpen(_("This quiz opens on %(date)s.") % {"date": timezone.localtime(quiz.opens_at).strftime("%Y-%m-%d %H:%M")})
+        raise QuizNotOpen(_("This quiz opens on %(date)s.") % {"date": format_date(quiz.opens_at, style="short_datetime")})
     if quiz.closes_at and now >= quiz.closes_at:
-        raise QuizNotOpen(_("This quiz closed on %(date)s.") % {"date": timezone.localtime(quiz.closes_at).strftime("%Y-%m-%d %H:%M")})
+        raise QuizNotOpen(_("This quiz closed on %(date)s.") % {"date": format_date(quiz.closes_at, style="short_datetime")})
     if selectors.attempts_left(quiz, trainee) == 0:
         raise NoAttemptsLeft()
 

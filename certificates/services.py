@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,6 +30,7 @@ from certificates.models import (
 from certificates.rendering import documents
 from certificates.serials import family_name_of, format_serial, new_verification_code
 from lms import audit
+from lms.formatting import format_date
 from lms.i18n import LANGUAGE_CODES, language_of
 from lms.notify import notify
 from lms.pdf import pool, signing
@@ -332,7 +333,7 @@ def _expiry_reminder(certificate: Certificate, days_left: int) -> tuple[str, str
     """Subject and body of an expiry reminder, in the language active when called."""
     subject = _("Your certificate for “%(course)s” expires on %(date)s") % {
         "course": certificate.course_title,
-        "date": documents.format_date(certificate.expires_on, translation.get_language()),
+        "date": format_date(certificate.expires_on),
     }
     course_url = _public_url(certificate.course.url) if certificate.course and certificate.course.url else ""
     body = render_to_string(

@@ -100,4 +100,4 @@ def register_submit_with_children_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_course_tree_urls():
-    return [path("course-tree/<int:page_id>/submit/", admin_views.submit_with_children, name="courses_submit_with_children")]
+    return [path("course-tree/<id:page_id>/submit/", admin_views.submit_with_children, name="courses_submit_with_children")]

@@ -42,6 +42,16 @@ class PasswordFieldsMixin(forms.Form):
                 self.add_error("password1", error)
 
 
+NAME_FIELDS = ("first_name", "last_name", "certificate_name")
+
+
+def follow_typed_direction(form):
+    """Name fields take the direction of what is typed (an Arabic name in a French form)."""
+    for name in NAME_FIELDS:
+        if name in form.fields:
+            form.fields[name].widget.attrs["dir"] = "auto"
+
+
 class ProfileForm(forms.ModelForm):
     """What a trainee may change about themselves."""
 
@@ -59,6 +69,7 @@ class ProfileForm(forms.ModelForm):
         if "gender" in self.fields:
             self.fields["gender"].required = True
             self.fields["gender"].help_text = _("Used only in anonymous statistics. “Prefer not to say” is fine.")
+        follow_typed_direction(self)
 
 
 class SignupProfileForm(forms.Form):
@@ -100,6 +111,7 @@ class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        follow_typed_direction(self)
 
     def clean(self):
         cleaned = super().clean()

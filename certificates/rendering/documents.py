@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates import conf
@@ -22,6 +22,7 @@ from certificates.wording import (
     fit_font_size,
     lines_needed,
 )
+from lms.formatting import format_date, format_number, format_percent
 from lms.pdf.assets import Asset
 from lms.pdf.collector import AssetCollector
 
@@ -31,39 +32,13 @@ RECORD_STYLESHEET = "certificates/pdf/training-record.css"
 # Width x height in millimetres, portrait.
 PAPER_SIZES = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
 # Certificates print the month in full; Django's English DATE_FORMAT abbreviates it.
-DATE_FORMATS = {"en": "j F Y"}
-
-
 @dataclass
 class Document:
     html: str
     assets: dict[str, Asset] = field(default_factory=dict)
 
 
-# --- Shared formatting ------------------------------------------------------------------------------
-
-
-def format_date(value: date | None, language: str) -> str:
-    if value is None:
-        return ""
-    with translation.override(language):
-        return formats.date_format(value, DATE_FORMATS.get(language, "DATE_FORMAT"))
-
-
-def format_number(value: Decimal | None, language: str) -> str:
-    if value is None:
-        return ""
-    value = Decimal(value)
-    places = 0 if value == value.to_integral_value() else (1 if (value * 10) == (value * 10).to_integral_value() else 2)
-    with translation.override(language):
-        return formats.number_format(value, decimal_pos=places, use_l10n=True)
-
-
-def format_score(value: Decimal | None, language: str) -> str:
-    if value is None:
-        return ""
-    number = format_number(value, language)
-    return f"{number}\u00a0%" if language in ("fr", "ru", "es") else f"{number}%"
+# --- Shared formatting: lms.formatting, the one helper for dates and numbers ---------------------
 
 
 def qr_svg(url: str) -> str:
@@ -175,12 +150,12 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
         values = {
             "name": facts.trainee_name,
             "course": facts.course_title,
-            "date": format_date(facts.completed_on, language),
-            "hours": format_number(facts.hours, language),
-            "score": format_score(facts.score, language),
+            "date": format_date(facts.completed_on, language=language),
+            "hours": format_number(facts.hours, language=language),
+            "score": format_percent(facts.score, language=language),
             "serial": facts.serial,
             "issuer": facts.issuer,
-            "expiry": format_date(facts.expires_on, language),
+            "expiry": format_date(facts.expires_on, language=language),
         }
         # The text column: the page less the frame and the margins inside it.
         column_mm = layout(width_mm, height_mm)["column"]
@@ -217,7 +192,7 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
             "intro": fill_placeholders(wording["intro"], values),
             "body": fill_placeholders(wording["body"], values),
             "score_line": fill_placeholders(wording["score_line"], values) if facts.score is not None else "",
-            "expiry": format_date(facts.expires_on, language),
+            "expiry": format_date(facts.expires_on, language=language),
             "completed_on": values["date"],
             "serial": facts.serial,
             "issuer": facts.issuer,
@@ -319,11 +294,11 @@ def training_record_document(record, *, statuses: dict[str, str] | None = None) 
             entries.append(
                 {
                     "course_title": entry.get("course_title", ""),
-                    "completed_on": format_date(date.fromisoformat(entry["completed_on"]), language)
+                    "completed_on": format_date(date.fromisoformat(entry["completed_on"]), language=language)
                     if entry.get("completed_on")
                     else "",
-                    "hours": format_number(hours, language),
-                    "score": format_score(Decimal(str(entry["score"])), language) if entry.get("score") is not None else "",
+                    "hours": format_number(hours, language=language),
+                    "score": format_percent(Decimal(str(entry["score"])), language=language) if entry.get("score") is not None else "",
                     "serial": entry.get("serial", ""),
                 }
             )
@@ -333,8 +308,8 @@ def training_record_document(record, *, statuses: dict[str, str] | None = None) 
             "direction": "rtl" if translation.get_language_bidi() else "ltr",
             "record": record,
             "entries": entries,
-            "total_hours": format_number(total, language),
-            "made_on": format_date(record.created_at.date(), language),
+            "total_hours": format_number(total, language=language),
+            "made_on": format_date(record.created_at.date(), language=language),
             "stylesheet": collector.static(RECORD_STYLESHEET),
             "qr": qr_svg(url),
             "verify_url": url,

@@ -157,3 +157,19 @@ def test_the_catalogue_marks_the_courses_not_yet_translated(client, course, arab
         in html
     )
     assert 'class="tag untranslated"' in html
+
+
+def test_name_fields_follow_the_direction_of_what_is_typed(client):
+    client.force_login(UserFactory())
+    html = client.get(reverse("profile")).content.decode()
+    for name in ("first_name", "last_name", "certificate_name"):
+        assert f'name="{name}"' in html
+        field = html.split(f'name="{name}"', 1)[1].split(">", 1)[0]
+        assert 'dir="auto"' in field, name
+
+
+def test_the_site_name_is_the_same_in_header_and_footer(client, course, arabic_site):
+    html = client.get("/ar/courses/").content.decode()
+    header = html.split('class="brand"', 1)[1].split("</a>", 1)[0]
+    footer = html.split('class="site-footer"', 1)[1]
+    assert header.endswith("Passage") and "Passage" in footer
