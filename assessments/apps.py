@@ -10,7 +10,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from assessments.cohort_columns import quiz_columns
         from assessments.selectors import course_score, grading_news, passed_quiz_keys
-        from assessments.services import close_overdue
+        from assessments.services import close_overdue, delete_old_previews
         from assessments.types import registry
         from courses import items, panels
         from courses.cohort_grid import register_cohort_columns
@@ -18,6 +18,7 @@ class AssessmentsConfig(AppConfig):
 
         registry.load_builtin()
         periodic.register("close overdue quiz attempts", 60, close_overdue)
+        periodic.register("delete authors' old quiz previews", 3600, delete_old_previews)
         personal_data.register("quiz_attempts", records=_attempts_of)
         register_cohort_columns("assessments.quizzes", quiz_columns)
         # A required quiz counts towards a round once passed; the round's score is the quizzes'.
@@ -44,9 +45,9 @@ def _attempts_of(user) -> list[dict]:
     from assessments.models import Answer, Attempt
 
     attempts = list(
-        Attempt.objects.filter(trainee=user)
+        Attempt.all_objects.filter(trainee=user)  # an author's previews are their data too
         .order_by("started_at", "pk")
-        .values("id", "quiz__title", "enrolment_id", "number", "status", "started_at", "submitted_at", "marks", "max_marks", "grade")
+        .values("id", "quiz__title", "enrolment_id", "is_preview", "number", "status", "started_at", "submitted_at", "marks", "max_marks", "grade")
     )
     answers: dict[int, list] = {}
     rows = (

@@ -8,7 +8,8 @@ from assessments.types import registry
 
 
 def has_attempts(question: Question) -> bool:
-    return Answer.objects.filter(question_id=question.pk).exists()
+    """Whether a trainee's attempt showed this version (an author's preview does not count)."""
+    return Answer.objects.filter(question_id=question.pk, attempt__is_preview=False).exists()
 
 
 def key_problems(question: Question) -> list[str]:

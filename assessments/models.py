@@ -18,10 +18,11 @@ from polymorphic.models import PolymorphicModel
 from taggit.managers import TaggableManager
 from treebeard.mp_tree import MP_Node
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from assessments.quiz_forms import QuizPageForm
 from courses.page_permissions import CourseTreePage
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -368,16 +369,6 @@ class QuizPage(CourseTreePage, Page):
         ALL_ON_ONE = "all_on_one", _("All questions on one page")
 
     intro = RichTextField(_("introduction"), features=STEM_FEATURES, blank=True)
-    random_category = models.ForeignKey(
-        QuestionCategory,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("draw questions from"),
-        help_text=_("Optional: also draw random questions from this category (and its subcategories)."),
-    )
-    random_count = models.PositiveSmallIntegerField(_("number of random questions"), default=0)
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle answers"), default=True)
     layout = models.CharField(_("layout"), max_length=20, choices=Layout.choices, default=Layout.ONE_PER_PAGE)
@@ -402,8 +393,13 @@ class QuizPage(CourseTreePage, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("slots", label=_("questions")),
-        MultiFieldPanel([FieldPanel("random_category"), FieldPanel("random_count")], heading=_("Random questions")),
+        # "Add questions" opens the question picker (assessments.chooser): filters, several at once.
+        MultipleChooserPanel("slots", chooser_field_name="question", label=_("questions")),
+        InlinePanel(
+            "random_slots",
+            label=_("random questions"),
+            help_text=_("Each attempt draws its own questions from the category; they follow the fixed questions."),
+        ),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
@@ -421,6 +417,8 @@ class QuizPage(CourseTreePage, Page):
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
+
+    base_form_class = QuizPageForm
 
     class Meta:
         verbose_name = _("quiz")
@@ -452,6 +450,43 @@ class QuizSlot(Orderable):
         verbose_name = _("quiz question")
 
 
+class QuizRandomSlot(Orderable):
+    """Moodle's random question: each attempt draws ``count`` questions of a category for itself.
+
+    The draw is made when an attempt starts (``services.start_attempt``) and kept on the
+    attempt's answers, so a reload or a resume shows the same questions; results and item
+    analysis count each question drawn. A question already in the quiz is never drawn again.
+    """
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="random_slots")
+    category = models.ForeignKey(QuestionCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("category"))
+    include_subcategories = models.BooleanField(_("include subcategories"), default=True)
+    count = models.PositiveSmallIntegerField(
+        _("number of questions"), default=1, validators=[MinValueValidator(1)], help_text=_("How many questions each attempt draws.")
+    )
+    mark = models.DecimalField(
+        _("mark"), max_digits=6, decimal_places=2, null=True, blank=True, help_text=_("Empty: each question's default mark.")
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("include_subcategories"), FieldPanel("count"), FieldPanel("mark")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("random questions")
+        verbose_name_plural = _("random questions")
+        constraints = [models.CheckConstraint(condition=models.Q(count__gte=1), name="random_slot_draws_one_or_more")]
+
+    def __str__(self):
+        return f"{self.count} × {self.category}"
+
+
+class CountedAttemptManager(models.Manager):
+    """Attempts that count: never an author's preview. Results, completion, grading and every
+    report read ``Attempt.objects``; acting on an attempt one holds goes through ``all_objects``."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_preview=False)
+
+
 class Attempt(models.Model):
     """One try at a quiz, with explicit states."""
 
@@ -464,7 +499,12 @@ class Attempt(models.Model):
     quiz = models.ForeignKey(QuizPage, on_delete=models.SET_NULL, null=True, related_name="attempts", verbose_name=_("quiz"))
     quiz_key = models.UUIDField(_("quiz identity"), db_index=True)
     trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("trainee"))
-    enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="attempts", verbose_name=_("enrolment"))
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.CASCADE, null=True, blank=True, related_name="attempts", verbose_name=_("enrolment")
+    )
+    # An author trying the quiz as a trainee would (services.start_preview): no enrolment, never
+    # counted anywhere (``objects`` leaves it out), replaced by the author's next preview.
+    is_preview = models.BooleanField(_("preview"), default=False)
     number = models.PositiveSmallIntegerField(_("attempt number"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     started_at = models.DateTimeField(_("started"), default=timezone.now)
@@ -480,15 +520,26 @@ class Attempt(models.Model):
     graded_at = models.DateTimeField(_("graded by a person"), null=True, blank=True)
     grade_seen_at = models.DateTimeField(_("grade seen by the trainee"), null=True, blank=True)
 
+    all_objects = models.Manager()
+    objects = CountedAttemptManager()
+
     class Meta:
         ordering = ["quiz_key", "trainee", "number"]
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
         constraints = [
-            models.UniqueConstraint(fields=["quiz_key", "trainee", "number"], name="attempt_unique_number"),
             models.UniqueConstraint(
-                fields=["quiz_key", "trainee"], condition=models.Q(status="in_progress"), name="attempt_one_in_progress"
+                fields=["quiz_key", "trainee", "number"], condition=models.Q(is_preview=False), name="attempt_unique_number"
             ),
+            models.UniqueConstraint(
+                fields=["quiz_key", "trainee"],
+                condition=models.Q(status="in_progress", is_preview=False),
+                name="attempt_one_in_progress",
+            ),
+            models.UniqueConstraint(fields=["quiz_key", "trainee"], condition=models.Q(is_preview=True), name="attempt_one_preview"),
+            models.CheckConstraint(condition=models.Q(is_preview=True) | models.Q(enrolment__isnull=False), name="attempt_enrolled_or_preview"),
         ]
         indexes = [models.Index(fields=["status", "deadline"], name="attempt_status_deadline")]
 

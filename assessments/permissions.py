@@ -37,11 +37,21 @@ def access_live_quiz(quiz_id) -> QuizPage:
     return quiz
 
 
-def access_attempt(user, attempt_id) -> Attempt:
-    """The user's own attempt; 404 for anyone else's or a missing one."""
+def access_quiz_preview(user, quiz_id) -> QuizPage:
+    """A quiz the user may edit (published or not), to try it as a trainee; 404 otherwise."""
     if not user.is_authenticated:
         raise Http404
-    attempt = Attempt.objects.select_related("quiz", "enrolment").filter(pk=attempt_id, trainee=user).first()
+    quiz = QuizPage.objects.filter(pk=quiz_id).first()
+    if quiz is None or not quiz.permissions_for_user(user).can_edit():
+        raise Http404
+    return quiz
+
+
+def access_attempt(user, attempt_id) -> Attempt:
+    """The user's own attempt (their previews included); 404 for anyone else's or a missing one."""
+    if not user.is_authenticated:
+        raise Http404
+    attempt = Attempt.all_objects.select_related("quiz", "enrolment").filter(pk=attempt_id, trainee=user).first()
     if attempt is None or attempt.quiz is None:
         raise Http404
     return attempt

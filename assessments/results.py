@@ -70,7 +70,7 @@ def _families_in_order(answers: QuerySet) -> list[str]:
 def quiz_question_families(quiz: QuizPage) -> list[Item]:
     """The questions a quiz uses or has used (fixed slots and random draws), by current version,
     each with the number of finished attempts (any trainee) that showed one of its versions."""
-    answers = Answer.objects.filter(attempt__quiz_key=quiz.translation_key)
+    answers = Answer.objects.filter(attempt__quiz_key=quiz.translation_key, attempt__is_preview=False)
     items = quiz_items(quiz, answer_families=_families_in_order(answers))
     counts = {
         str(row["question__family"]): row["n"]

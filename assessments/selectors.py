@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from assessments import grading
-from assessments.models import Answer, Attempt, Question, QuizPage, ReviewTiming
+from assessments import draw, grading
+from assessments.models import Answer, Attempt, Question, QuestionCategory, QuizPage, ReviewTiming
 from assessments.types import registry
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer, courses_authored_by
@@ -90,7 +90,46 @@ def attempts_left(quiz: QuizPage, trainee) -> int | None:
 
 
 def question_count(quiz: QuizPage) -> int:
-    return quiz.slots.count() + (quiz.random_count if quiz.random_category_id else 0)
+    return quiz.slots.count() + sum(slot.count for slot in quiz.random_slots.all())
+
+
+# --- Building a quiz --------------------------------------------------------------------------
+
+
+def questions_for_picker(user) -> QuerySet:
+    """The questions a user may put in a quiz: current versions of the bank, which trainers share
+    (roles: they write, import and edit it together); none for anyone else."""
+    if not roles.has_role(user, roles.TRAINER):
+        return Question.objects.none()
+    return Question.objects.filter(is_current=True)
+
+
+def random_pool(category: QuestionCategory, *, include_subcategories: bool, exclude_families=()) -> frozenset[int]:
+    """Ids of the current questions a random slot may draw, less the families already in the quiz."""
+    questions = Question.objects.filter(is_current=True)
+    if include_subcategories:
+        questions = questions.filter(category__path__startswith=category.path)
+    else:
+        questions = questions.filter(category=category)
+    return frozenset(questions.exclude(family__in=list(exclude_families)).values_list("pk", flat=True))
+
+
+def random_draws(random_slots, *, fixed_families) -> list[draw.Draw]:
+    """A quiz's random slots as the draw sees them: how many questions, out of which (one query each)."""
+    return [
+        draw.Draw(
+            count=slot.count,
+            pool=random_pool(slot.category, include_subcategories=slot.include_subcategories, exclude_families=fixed_families),
+        )
+        for slot in random_slots
+    ]
+
+
+def open_preview(quiz: QuizPage, author) -> Attempt | None:
+    """The author's preview of this quiz still in progress, if any."""
+    return Attempt.all_objects.filter(
+        quiz_key=quiz.translation_key, trainee=author, is_preview=True, status=Attempt.Status.IN_PROGRESS
+    ).first()
 
 
 def review_allows(timing: str, *, quiz: QuizPage, attempt: Attempt, passed: bool, now=None) -> bool:
@@ -156,7 +195,7 @@ def right_answer_text(question: Question) -> str:
 def question_use(question) -> list[dict]:
     """Per quiz, the attempts shown any version of the question and those shown this one (one query)."""
     return list(
-        Answer.objects.filter(question__family=question.family)
+        Answer.objects.filter(question__family=question.family, attempt__is_preview=False)
         .values("attempt__quiz_id", "attempt__quiz__title")
         .annotate(
             attempts=Count("attempt", distinct=True),

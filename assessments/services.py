@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments import regrading, selectors
+from assessments import draw, regrading, selectors
 from assessments.models import Answer, Attempt, Question, QuizPage
 from assessments.types import registry
 from courses.models import Enrolment
@@ -31,6 +31,7 @@ from lms.formatting import format_date
 from lms.notify import notify
 
 GRACE = timedelta(seconds=60)
+PREVIEW_KEPT = timedelta(days=1)
 
 
 class QuizError(Exception):
@@ -64,6 +65,16 @@ class SubmittedTooLate(AttemptClosed):
 class NotEnrolled(QuizError):
     def __init__(self):
         super().__init__(_("Enrol in the course to take its quiz."))
+
+
+class NotEnoughQuestions(QuizError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "This quiz cannot start: a category it draws random questions from has fewer questions than it asks for. "
+                "Nothing was started; please tell the course's trainer."
+            )
+        )
 
 
 class GradingError(Exception):
@@ -101,20 +112,25 @@ class KeyChanged(GradingError):
 
 
 def _questions_for(quiz: QuizPage, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """The quiz's fixed questions (current versions) and its random draw."""
+    """The quiz's fixed questions (current versions), then what its random slots draw this time.
+
+    Raises NotEnoughQuestions when a category no longer holds what a random slot asks for.
+    """
     chosen: list[tuple[Question, Decimal]] = []
     families = set()
     for slot in quiz.slots.select_related("question").order_by("sort_order"):
         question = Question.objects.filter(family=slot.question.family, is_current=True).first() or slot.question
         families.add(question.family)
         chosen.append((question, slot.mark if slot.mark is not None else question.default_mark))
-    if quiz.random_category_id and quiz.random_count:
-        category = quiz.random_category
-        pool = list(
-            Question.objects.filter(is_current=True, category__path__startswith=category.path).exclude(family__in=families)
-        )
-        for question in rng.sample(pool, min(quiz.random_count, len(pool))):
-            chosen.append((question, question.default_mark))
+    random_slots = list(quiz.random_slots.select_related("category").order_by("sort_order"))
+    draws = selectors.random_draws(random_slots, fixed_families=families)
+    if draw.shortfalls(draws):
+        raise NotEnoughQuestions()
+    picks = draw.draw(draws, rng)
+    drawn = Question.objects.in_bulk([pk for ids in picks for pk in ids])
+    for slot, ids in zip(random_slots, picks, strict=True):
+        for pk in ids:
+            chosen.append((drawn[pk], slot.mark if slot.mark is not None else drawn[pk].default_mark))
     if quiz.shuffle_questions:
         rng.shuffle(chosen)
     return chosen
@@ -136,6 +152,28 @@ def check_can_start(*, quiz: QuizPage, trainee, now=None) -> None:
         raise NoAttemptsLeft()
 
 
+def _open_attempt(*, quiz: QuizPage, source: QuizPage, trainee, enrolment, number: int, deadline, rng, is_preview=False) -> Attempt:
+    """Create the attempt with its questions drawn and laid out (``source``: the quiz as it is to
+    be shown, its latest draft for a preview). Raises NotEnoughQuestions before writing anything."""
+    questions = _questions_for(source, rng)
+    attempt = Attempt.all_objects.create(
+        quiz=quiz, quiz_key=quiz.translation_key, trainee=trainee, enrolment=enrolment, number=number,
+        started_at=timezone.now(), deadline=deadline, is_preview=is_preview,
+    )
+    answers = []
+    total = Decimal("0")
+    for position, (question, mark) in enumerate(questions, start=1):
+        answers.append(
+            Answer(attempt=attempt, position=position, question=question, max_mark=mark,
+                   layout=_layout(question, shuffle=source.shuffle_choices, rng=rng))
+        )
+        total += mark
+    Answer.objects.bulk_create(answers)
+    attempt.max_marks = total
+    attempt.save(update_fields=["max_marks"])
+    return attempt
+
+
 def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | None = None) -> Attempt:
     """Open an attempt, or return the one in progress (double click, second tab, replay)."""
     existing = Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=trainee, status=Attempt.Status.IN_PROGRESS).first()
@@ -151,26 +189,10 @@ def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | 
             ) + 1
             if quiz.max_attempts and number > quiz.max_attempts:
                 raise NoAttemptsLeft()
-            now = timezone.now()
-            deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+            deadline = timezone.now() + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
             if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
                 deadline = quiz.closes_at
-            attempt = Attempt.objects.create(
-                quiz=quiz, quiz_key=quiz.translation_key, trainee=trainee, enrolment=enrolment, number=number,
-                started_at=now, deadline=deadline,
-            )
-            answers = []
-            total = Decimal("0")
-            for position, (question, mark) in enumerate(_questions_for(quiz, rng), start=1):
-                answers.append(
-                    Answer(attempt=attempt, position=position, question=question, max_mark=mark,
-                           layout=_layout(question, shuffle=quiz.shuffle_choices, rng=rng))
-                )
-                total += mark
-            Answer.objects.bulk_create(answers)
-            attempt.max_marks = total
-            attempt.save(update_fields=["max_marks"])
-            return attempt
+            return _open_attempt(quiz=quiz, source=quiz, trainee=trainee, enrolment=enrolment, number=number, deadline=deadline, rng=rng)
     except IntegrityError:
         # A parallel request opened it first (one attempt in progress per quiz and trainee).
         existing = Attempt.objects.filter(quiz_key=quiz.translation_key, trainee=trainee, status=Attempt.Status.IN_PROGRESS).first()
@@ -179,13 +201,49 @@ def start_attempt(*, quiz: QuizPage, trainee, enrolment: Enrolment, seed: int | 
         return existing
 
 
+def start_preview(*, quiz: QuizPage, author, seed: int | None = None) -> Attempt:
+    """An author tries the quiz (its latest draft) as a trainee would, without enrolling.
+
+    Precondition: the author may edit the quiz (``permissions.access_quiz_preview``). An open
+    preview is resumed; a finished one is replaced. The attempt is flagged ``is_preview``: it has
+    no enrolment and no report, grade, completion or queue ever counts it (``Attempt.objects``).
+    Opening and closing dates and the attempts allowed do not apply; the time limit does.
+    """
+    previews = Attempt.all_objects.filter(quiz_key=quiz.translation_key, trainee=author, is_preview=True)
+    existing = previews.first()
+    if existing is not None and existing.is_open and not (existing.deadline and timezone.now() > existing.deadline + GRACE):
+        return existing
+    source = quiz.get_latest_revision_as_object()
+    rng = random.Random(seed if seed is not None else secrets.randbits(64))
+    try:
+        with transaction.atomic():
+            previews.delete()
+            deadline = timezone.now() + timedelta(minutes=source.time_limit_minutes) if source.time_limit_minutes else None
+            return _open_attempt(
+                quiz=quiz, source=source, trainee=author, enrolment=None, number=1, deadline=deadline, rng=rng, is_preview=True
+            )
+    except IntegrityError:
+        # A parallel request opened one first (one preview per quiz and author).
+        existing = previews.first()
+        if existing is None:
+            raise
+        return existing
+
+
+def delete_old_previews(now=None) -> int:
+    """Remove preview attempts started more than a day ago; returns how many."""
+    now = now or timezone.now()
+    deleted, _per_model = Attempt.all_objects.filter(is_preview=True, started_at__lt=now - PREVIEW_KEPT).delete()
+    return deleted
+
+
 def _response_from_form(answer: Answer, data: dict) -> dict | None:
     """Turn submitted fields (tokens, text) into a stored response; unknown tokens are dropped."""
     return registry.for_question(answer.question).clean(data, answer.layout or {})
 
 
 def _locked_open_attempt(attempt_id) -> Attempt:
-    attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+    attempt = Attempt.all_objects.select_for_update().get(pk=attempt_id)
     if attempt.status != Attempt.Status.IN_PROGRESS:
         raise AttemptClosed()
     if attempt.deadline and timezone.now() > attempt.deadline + GRACE:
@@ -247,7 +305,7 @@ def _finish(attempt: Attempt, *, status: str) -> Attempt:
 def submit_attempt(*, attempt: Attempt) -> Attempt:
     """Submit and grade once; too late, close with what was saved and raise SubmittedTooLate."""
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        attempt = Attempt.all_objects.select_for_update().get(pk=attempt.pk)
         if attempt.status != Attempt.Status.IN_PROGRESS:
             raise AttemptClosed()
         late = bool(attempt.deadline and timezone.now() > attempt.deadline + GRACE)
@@ -262,9 +320,9 @@ def close_overdue(now=None) -> int:
     """Close attempts whose deadline passed (with their saved answers); returns how many."""
     now = now or timezone.now()
     closed = 0
-    for attempt_id in Attempt.objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lt=now - GRACE).values_list("pk", flat=True):
+    for attempt_id in Attempt.all_objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lt=now - GRACE).values_list("pk", flat=True):
         with transaction.atomic():
-            attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+            attempt = Attempt.all_objects.select_for_update().get(pk=attempt_id)
             if attempt.status == Attempt.Status.IN_PROGRESS:
                 _finish(attempt, status=Attempt.Status.FINISHED)
                 closed += 1
@@ -275,7 +333,7 @@ def close_if_overdue(attempt: Attempt) -> Attempt:
     """Close one attempt when its time is over (called when the trainee comes back)."""
     if attempt.is_open and attempt.deadline and timezone.now() > attempt.deadline + GRACE:
         with transaction.atomic():
-            locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+            locked = Attempt.all_objects.select_for_update().get(pk=attempt.pk)
             if locked.is_open:
                 return _finish(locked, status=Attempt.Status.FINISHED)
             return locked
@@ -283,8 +341,10 @@ def close_if_overdue(attempt: Attempt) -> Attempt:
 
 
 def after_grading(attempt_id: int) -> None:
-    """Once an attempt has its grade, the course may be complete."""
-    attempt = Attempt.objects.select_related("enrolment").get(pk=attempt_id)
+    """Once an attempt has its grade, the course may be complete (never after a preview)."""
+    attempt = Attempt.all_objects.select_related("enrolment").get(pk=attempt_id)
+    if attempt.enrolment is None:
+        return
     if not attempt.needs_grading and attempt.enrolment.status == Enrolment.Status.ACTIVE:
         update_progress(enrolment=attempt.enrolment)
 
@@ -298,7 +358,7 @@ def close_overdue_for(*, quiz: QuizPage, trainee) -> None:
 def remember_page(*, attempt: Attempt, page: int) -> None:
     """Resume on this page next time, on any device."""
     if attempt.current_page != page and attempt.is_open:
-        Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(current_page=page)
+        Attempt.all_objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(current_page=page)
 
 
 @transaction.atomic

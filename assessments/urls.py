@@ -4,6 +4,7 @@ from assessments import views
 
 urlpatterns = [
     path("learn/quizzes/<id:quiz_id>/start/", views.start, name="quiz_start"),
+    path("learn/quizzes/<id:quiz_id>/preview/", views.preview, name="quiz_preview"),
     path("learn/attempts/<id:attempt_id>/", views.attempt_page, name="attempt"),
     path("learn/attempts/<id:attempt_id>/save/", views.autosave, name="attempt_autosave"),
     path("learn/attempts/<id:attempt_id>/summary/", views.summary, name="attempt_summary"),

@@ -70,6 +70,32 @@ def intro_context(request, quiz: QuizPage, *, course=None, enrolment=None) -> di
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def preview(request, quiz_id):
+    """An author tries the whole quiz (its latest draft) as a trainee would, without enrolling.
+    GET says what a preview is; POST starts one, or resumes the one in progress."""
+    quiz = permissions.access_quiz_preview(request.user, quiz_id)
+    if request.method == "POST":
+        try:
+            attempt = services.start_preview(quiz=quiz, author=request.user)
+        except services.QuizError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("quiz_preview", args=[quiz.pk]))
+        return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]) + f"?page={attempt.current_page}")
+    draft = quiz.get_latest_revision_as_object()
+    return render(
+        request,
+        "assessments/preview.html",
+        {
+            "quiz": draft,
+            "question_count": selectors.question_count(draft),
+            "in_progress": selectors.open_preview(quiz, request.user),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[quiz.pk]),
+        },
+    )
+
+
+@login_required
 @require_POST
 def start(request, quiz_id):
     quiz = permissions.access_live_quiz(quiz_id)
@@ -250,11 +276,14 @@ def review(request, attempt_id):
     if attempt.is_open:
         return HttpResponseRedirect(reverse("attempt", args=[attempt.pk]))
     quiz = attempt.quiz
-    final = selectors.quiz_final_grade(quiz, request.user)
-    passed = final is not None and final >= float(quiz.pass_mark)
-    show_marks = selectors.review_allows(quiz.show_marks, quiz=quiz, attempt=attempt, passed=passed)
-    show_feedback = selectors.review_allows(quiz.show_feedback, quiz=quiz, attempt=attempt, passed=passed)
-    show_right = selectors.review_allows(quiz.show_correct_answers, quiz=quiz, attempt=attempt, passed=passed)
+    if attempt.is_preview:  # the author sees all that any review setting could show
+        show_marks = show_feedback = show_right = True
+    else:
+        final = selectors.quiz_final_grade(quiz, request.user)
+        passed = final is not None and final >= float(quiz.pass_mark)
+        show_marks = selectors.review_allows(quiz.show_marks, quiz=quiz, attempt=attempt, passed=passed)
+        show_feedback = selectors.review_allows(quiz.show_feedback, quiz=quiz, attempt=attempt, passed=passed)
+        show_right = selectors.review_allows(quiz.show_correct_answers, quiz=quiz, attempt=attempt, passed=passed)
 
     def details(answer, question):
         return {

@@ -11,10 +11,12 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button
 
 from assessments import admin_views, bank, selectors
 from assessments.admin_forms import QuestionAdminForm
-from assessments.models import QuestionCategory
+from assessments.chooser import question_chooser_viewset
+from assessments.models import QuestionCategory, QuizPage
 from assessments.types import registry
 
 
@@ -134,6 +136,18 @@ class QuestionBankGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_question_bank():
     return QuestionBankGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_question_chooser():
+    return question_chooser_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def quiz_preview_button(page, user, view_name, next_url=None):
+    """On a quiz its author may edit: try the whole quiz as a trainee, without enrolling."""
+    if isinstance(page.specific_deferred, QuizPage) and page.permissions_for_user(user).can_edit():
+        yield Button(_("Try as a trainee"), reverse("quiz_preview", args=[page.pk]), icon_name="view", priority=25)
 
 
 @hooks.register("register_admin_urls")

@@ -188,7 +188,7 @@ def true_false(title="Consent of a child matters", correct=False, **extra):
     from assessments.models import TrueFalseQuestion
 
     return TrueFalseQuestion.objects.create(
-        category=question_category(), title=title, stem=f"<p>{title}</p>", correct_answer=correct,
+        category=extra.pop("category", None) or question_category(), title=title, stem=f"<p>{title}</p>", correct_answer=correct,
         feedback_true="No: for children the means element is not required.", feedback_false="Right.", **extra
     )
 
@@ -198,7 +198,7 @@ def short_answer(title="Year of the Palermo Protocol in words", answers=(("two t
 
     values = [{"text": text, "fraction": fraction, "feedback": ""} for text, fraction in answers]
     return ShortAnswerQuestion.objects.create(
-        category=question_category(), title=title, stem=f"<p>{title}</p>", answers=stream("answer", values), **extra
+        category=extra.pop("category", None) or question_category(), title=title, stem=f"<p>{title}</p>", answers=stream("answer", values), **extra
     )
 
 
@@ -206,14 +206,14 @@ def ordering(title="Order the steps", items=("Identify", "Refer", "Assist", "Fol
     from assessments.models import OrderingQuestion
 
     return OrderingQuestion.objects.create(
-        category=question_category(), title=title, stem=f"<p>{title}</p>", items=stream("item", list(items)), **extra
+        category=extra.pop("category", None) or question_category(), title=title, stem=f"<p>{title}</p>", items=stream("item", list(items)), **extra
     )
 
 
 def essay(title="Describe a referral", **extra):
     from assessments.models import EssayQuestion
 
-    return EssayQuestion.objects.create(category=question_category(), title=title, stem=f"<p>{title}</p>", **extra)
+    return EssayQuestion.objects.create(category=extra.pop("category", None) or question_category(), title=title, stem=f"<p>{title}</p>", **extra)
 
 
 def add_quiz(course, questions, *, title="Check your knowledge", **settings):
