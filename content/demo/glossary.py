@@ -1,4 +1,4 @@
-"""Glossary of the demo courses, in English and French.
+"""Glossary of the demo courses: English and French, and Arabic, Spanish and Russian where lessons need them.
 
 Each term is identified by its slug, which lessons reference through ("glossary_term", "<slug>") blocks.
 """
@@ -290,3 +290,110 @@ TERMS = [
         },
     },
 ]
+
+# Definitions in the other languages, for the terms their demo lessons reference. Arabic follows
+# the official United Nations terminology («الاتجار بالأشخاص»), Spanish «trata de personas»,
+# Russian «торговля людьми».
+MORE_LANGUAGES = {
+    "victim-of-trafficking": {
+        "ar": {
+            "term": "ضحية الاتجار بالأشخاص",
+            "definition": (
+                "<p>كلّ شخص جرى تجنيده أو نقله أو تنقيله أو إيواؤه أو استقباله بوسائل مثل التهديد بالقوة أو "
+                "استعمالها أو الاختطاف أو الاحتيال أو الخداع أو استغلال حالة استضعاف، بغرض استغلاله: الاستغلال "
+                "الجنسي، أو السخرة أو الخدمة قسرًا، أو الاسترقاق أو الممارسات الشبيهة بالرق، أو الاستعباد، أو نزع "
+                "الأعضاء، ويُضاف إليها في تشريعات وطنية كثيرة التسوّل القسري والإكراه على ارتكاب الجرائم. ولا "
+                "يُشترط عنصر الوسيلة إذا كان الشخص طفلًا دون الثامنة عشرة. ويُعدّ الشخص ضحيةً سواء أوافق في "
+                "البداية أم لم يوافق، وسواء أعبر الحدود أم لم يعبرها، وسواء أجرى التعرّف عليه رسميًا أم لا.</p>"
+            ),
+        },
+        "ru": {
+            "term": "Жертва торговли людьми",
+            "definition": (
+                "<p>Лицо, которое было завербовано, перевезено, передано, укрыто или получено путём угрозы силой или "
+                "её применения, похищения, мошенничества, обмана, злоупотребления уязвимостью положения или иного "
+                "средства воздействия в целях эксплуатации: сексуальной эксплуатации, принудительного труда или "
+                "услуг, рабства или обычаев, сходных с рабством, подневольного состояния, извлечения органов, а по "
+                "законодательству многих государств также принуждения к попрошайничеству или к совершению "
+                "преступлений. Если лицу не исполнилось 18 лет, средство воздействия не требуется. Лицо является "
+                "жертвой независимо от того, соглашалось ли оно вначале, пересекало ли границу и было ли официально "
+                "признано жертвой.</p>"
+            ),
+        },
+    },
+    "national-referral-mechanism": {
+        "ar": {
+            "term": "الآلية الوطنية للإحالة",
+            "definition": (
+                "<p>إطار تتعاون من خلاله مؤسسات الدولة ومنظمات المجتمع المدني على التعرّف على الضحايا المفترضين "
+                "للاتجار بالأشخاص، وإحالتهم إلى المساعدة، وحماية حقوقهم. وتقوم عادةً على نصّ قانوني، وهيئة وطنية "
+                "للتنسيق، وإجراءات تشغيل موحّدة، واتفاقات بين الجهات المعنية، وتشمل التعرّف على الضحية، والمساعدة "
+                "الفورية، ومهلة للتعافي ولاتخاذ القرار، والدعم على المدى الأطول، والوصول إلى حلّ دائم.</p>"
+            ),
+        },
+    },
+    "indicators-of-trafficking": {
+        "ar": {
+            "term": "مؤشرات الاتجار بالأشخاص",
+            "definition": (
+                "<p>علامات يمكن ملاحظتها تدلّ على أن الشخص قد يكون ضحية اتجار، مثل احتفاظ شخص آخر بوثائق هويته، "
+                "أو دَين يعجز عن سداده، أو تقييد حريته في التنقل، أو آثار عنف، أو رواية محفوظة عن ظهر قلب أو "
+                "متناقضة، أو جهله بعنوان المكان الذي يسكن فيه. والمؤشرات تنبّه إلى ضرورة طرح مزيد من الأسئلة وإلى "
+                "الإحالة، لكنها ليست دليل إثبات، فالتعرّف على الضحايا مسار متكامل لا قائمة تدقيق.</p>"
+            ),
+        },
+    },
+    "avrr": {
+        "ar": {
+            "term": "العودة الطوعية المُساعَدة وإعادة الإدماج",
+            "definition": (
+                "<p>دعم إداري ولوجستي ومالي يُقدَّم إلى المهاجرين الذين لا يستطيعون البقاء في بلد الاستقبال أو "
+                "العبور أو لا يرغبون في ذلك، ويختارون العودة إلى بلدهم الأصلي، مع مساعدتهم على الاندماج فيه من "
+                "جديد. ولا تكون العودة طوعية إلا إذا كان الاختيار حرًّا ومستنيرًا معًا. وتستلزم عودة ضحايا الاتجار "
+                "بالأشخاص تقييمًا مسبقًا للمخاطر وخطةً لإعادة الإدماج، وتستلزم عودة الأطفال تحديد مصالحهم "
+                "الفضلى.</p>"
+            ),
+        },
+    },
+    "personal-data": {
+        "es": {
+            "term": "Datos personales",
+            "definition": (
+                "<p>Toda información sobre una persona física viva, identificada o identificable (la persona "
+                "titular de los datos), como un nombre, una fotografía, las huellas dactilares, un número de "
+                "teléfono o un número de expediente vinculado a un nombre. Algunos datos personales son "
+                "especialmente sensibles, por ejemplo los relativos a la salud, el origen étnico, la religión o la "
+                "vida sexual, los datos biométricos y los antecedentes penales; en el trabajo con personas migrantes, "
+                "la condición de víctima de trata de personas o de solicitante de asilo y el lugar donde se "
+                "encuentra la persona deben tratarse como igualmente sensibles.</p>"
+            ),
+        },
+    },
+    "data-controller": {
+        "es": {
+            "term": "Responsable del tratamiento",
+            "definition": (
+                "<p>La organización o autoridad que decide para qué y cómo se tratan los datos personales y que, por "
+                "lo tanto, es responsable de cumplir las normas de protección de datos y debe poder demostrarlo. Un "
+                "encargado del tratamiento, como una empresa que aloja una base de datos, solo trata los datos "
+                "según las instrucciones del responsable y en el marco de un contrato escrito.</p>"
+            ),
+        },
+    },
+    "informed-consent": {
+        "es": {
+            "term": "Consentimiento informado",
+            "definition": (
+                "<p>Manifestación de voluntad libre, específica, inequívoca y revocable por la que una persona acepta "
+                "un uso determinado de sus datos personales o un servicio, después de haber comprendido qué se hará, "
+                "con qué fin, quién lo hará, durante cuánto tiempo y qué ocurre si se niega. Para quienes dependen de "
+                "una organización para su protección o asistencia, el consentimiento rara vez es del todo libre; en "
+                "ese caso, el tratamiento indispensable debe apoyarse en otra base jurídica, y la persona debe "
+                "seguir plenamente informada.</p>"
+            ),
+        },
+    },
+}
+
+for _item in TERMS:
+    _item.update(MORE_LANGUAGES.get(_item["slug"], {}))

@@ -1,5 +1,8 @@
 """Load the demo: places, organisations, one account per role, four courses, a cohort.
 
+The courses are written in English; some are translated (content/demo/courses_<language>.py):
+French, Arabic and Spanish completely, Russian partly (to show the fallback to English).
+
 Idempotent: run it again and it changes nothing that exists. It goes through the same
 services as the site (enrol, complete_lesson, grant_course_authoring), so the demo obeys the
 same rules as real use.
@@ -21,8 +24,16 @@ from assessments import services as quiz_services
 from assessments.formats import gift
 from assessments.models import Attempt, QuizPage, QuizSlot
 from assessments.types import registry
-from certificates.models import CertificateSignatory, CertificateTemplate
-from content.demo import courses_en, courses_fr, glossary
+from certificates.models import CertificateSignatory, CertificateTemplate, CertificateWording
+from content.demo import (
+    courses_ar,
+    courses_en,
+    courses_es,
+    courses_fr,
+    courses_ru,
+    glossary,
+    site_text,
+)
 from content.models import GlossaryTerm, HomePage
 from courses import services as learning
 from courses.models import (
@@ -39,7 +50,9 @@ from lms.models import Country, Organisation, Region, ReportingScope, Sector
 from lms.services import mark_email_verified
 
 QUIZ_DIR = Path(__file__).resolve().parents[3] / "content" / "demo" / "quizzes"
-QUIZ_TITLES = {"fr": "Vérifiez vos connaissances"}
+# Translated courses, in the order they are seeded. Each page of a course_<language>.py file is
+# the translation of the English page with the same slug; pages it leaves out stay untranslated.
+TRANSLATIONS = [("fr", courses_fr), ("ar", courses_ar), ("es", courses_es), ("ru", courses_ru)]
 DEMO_PASSWORD = "passage-demo"  # noqa: S105 - printed by make run; demo accounts only
 # The demo administrator and officer must sign in with a second factor: fixed authenticator-app
 # secrets (base32), printed by `make run`, so anyone can add them to an app and try the demo.
@@ -116,19 +129,10 @@ DEMO_TRAINEES = [
      [("managing-reception-centres", 0.8, 1)]),
 ]
 
-TOPICS = {
-    "victim-identification": {"en": "Victim identification", "fr": "Identification des victimes"},
-    "referral": {"en": "Referral and assistance", "fr": "Orientation et assistance"},
-    "legal-framework": {"en": "Legal framework", "fr": "Cadre juridique"},
-    "prosecution": {"en": "Investigation and prosecution", "fr": "Enquêtes et poursuites"},
-    "reception": {"en": "Reception centres", "fr": "Centres d'accueil"},
-    "child-protection": {"en": "Child protection", "fr": "Protection de l'enfance"},
-    "data-protection": {"en": "Data protection", "fr": "Protection des données"},
-}
 SITE_TEXT = {
     "en": ("Passage", "Training for the people who protect migrants: identify victims of trafficking, apply the law, run reception centres and protect personal data.", "Courses"),
     "fr": ("Passage", "La formation des personnes qui protègent les migrants : identifier les victimes de traite, appliquer le droit, gérer les centres d'accueil et protéger les données personnelles.", "Formations"),
-    "ar": ("باساج", "تدريب العاملين على حماية المهاجرين: تحديد ضحايا الاتجار بالبشر، وتطبيق القانون، وإدارة مراكز الاستقبال، وحماية البيانات الشخصية.", "الدورات"),
+    "ar": ("باساج", "تدريب العاملين على حماية المهاجرين: التعرّف على ضحايا الاتجار بالأشخاص، وتطبيق القانون، وإدارة مراكز الاستقبال، وحماية البيانات الشخصية.", "الدورات"),
     "ru": ("Passage", "Обучение специалистов, защищающих мигрантов: выявление жертв торговли людьми, применение права, управление центрами приёма и защита персональных данных.", "Курсы"),
     "es": ("Passage", "Formación para quienes protegen a las personas migrantes: identificar a víctimas de trata, aplicar la ley, gestionar centros de acogida y proteger los datos personales.", "Cursos"),
 }
@@ -159,12 +163,13 @@ class Command(BaseCommand):
         for number, data in enumerate(courses_en.COURSES, start=1):
             self.step(f"course {number}/{len(courses_en.COURSES)}: {data['title']}")
             courses[data["slug"]] = self.load_course(catalogues["en"], data, terms["en"], topics["en"])
-        for data in courses_fr.COURSES:
-            self.step(f"French translation: {data['title']}")
-            self.load_translation(courses[data["slug"]], locales["fr"], data, terms["fr"], topics["fr"])
+        for code, module in TRANSLATIONS:
+            for data in module.COURSES:
+                self.step(f"translation ({code}): {data['title']}")
+                self.load_translation(courses[data["slug"]], locales[code], data, terms[code], topics[code])
         self.step("quizzes (question banks imported from GIFT files)")
         quizzes = {slug: self.load_quiz(course) for slug, course in courses.items()}
-        self.step("certificate template and validity")
+        self.step("certificate template, its wording in each language, and validity")
         self.load_certificate_policy(courses)
         self.step("authors, cohort and the demo trainee's progress")
         self.load_learning(users, courses)
@@ -224,32 +229,39 @@ class Command(BaseCommand):
         return users
 
     def load_glossary(self, locales):
-        terms = {"en": {}, "fr": {}}
+        """Terms by language and slug; a language has the terms glossary.py defines in it."""
+        terms = {code: {} for code in locales}
         for item in glossary.TERMS:
             english = GlossaryTerm.objects.filter(locale=locales["en"], term=item["en"]["term"]).first()
             if english is None:
                 english = GlossaryTerm.objects.create(locale=locales["en"], **item["en"])
             terms["en"][item["slug"]] = english
-            french = GlossaryTerm.objects.filter(translation_key=english.translation_key, locale=locales["fr"]).first()
-            if french is None:
-                french = english.copy_for_translation(locales["fr"])
-                french.term = item["fr"]["term"]
-                french.definition = item["fr"]["definition"]
-                french.save()
-            terms["fr"][item["slug"]] = french
+            for code, locale in locales.items():
+                if code == "en" or code not in item:
+                    continue
+                translated = GlossaryTerm.objects.filter(translation_key=english.translation_key, locale=locale).first()
+                if translated is None:
+                    translated = english.copy_for_translation(locale)
+                    translated.term = item[code]["term"]
+                    translated.definition = item[code]["definition"]
+                    translated.save()
+                terms[code][item["slug"]] = translated
         return terms
 
     def load_topics(self, locales):
-        topics = {"en": {}, "fr": {}}
-        for slug, names in TOPICS.items():
+        topics = {code: {} for code in locales}
+        for slug, names in site_text.TOPICS.items():
             english, _ = Topic.objects.get_or_create(locale=locales["en"], slug=slug, defaults={"name": names["en"]})
             topics["en"][slug] = english
-            french = Topic.objects.filter(translation_key=english.translation_key, locale=locales["fr"]).first()
-            if french is None:
-                french = english.copy_for_translation(locales["fr"])
-                french.name = names["fr"]
-                french.save()
-            topics["fr"][slug] = french
+            for code, locale in locales.items():
+                if code == "en" or code not in names:
+                    continue
+                translated = Topic.objects.filter(translation_key=english.translation_key, locale=locale).first()
+                if translated is None:
+                    translated = english.copy_for_translation(locale)
+                    translated.name = names[code]
+                    translated.save()
+                topics[code][slug] = translated
         return topics
 
     # --- pages ----------------------------------------------------------------------------
@@ -274,7 +286,7 @@ class Command(BaseCommand):
                 instance=CourseIndexPage(
                     title=SITE_TEXT["en"][2],
                     slug="courses",
-                    intro="Free, self-paced courses written by practitioners. Each ends with a certificate that anyone can verify.",
+                    intro=site_text.CATALOGUE_INTROS["en"],
                 )
             )
         catalogues["en"] = catalogue
@@ -291,7 +303,7 @@ class Command(BaseCommand):
             if translated is None:
                 translated = catalogue.copy_for_translation(locales[code])
                 translated.title = catalogue_title
-                translated.intro = ""
+                translated.intro = site_text.CATALOGUE_INTROS.get(code, "")
                 translated.save_revision().publish()
             catalogues[code] = translated
         return catalogues
@@ -312,23 +324,33 @@ class Command(BaseCommand):
         return course
 
     def load_translation(self, course, locale, data, terms, topics):
-        if course.get_translation_or_none(locale) is not None:
-            return
-        translated = course.copy_for_translation(locale)
-        for name, value in self.course_fields(data).items():
-            setattr(translated, name, value)
-        self.set_course_relations(translated, data, topics)
-        translated.save_revision().publish()
-        for module, module_data in zip(course.get_children().specific(), data["modules"], strict=True):
-            translated_module = module.copy_for_translation(locale)
-            translated_module.title = module_data["title"]
-            translated_module.summary = module_data["summary"]
-            translated_module.save_revision().publish()
-            for lesson, lesson_data in zip(module.get_children().specific(), module_data["lessons"], strict=True):
-                translated_lesson = lesson.copy_for_translation(locale)
-                for name, value in self.lesson_fields(lesson_data, terms).items():
-                    setattr(translated_lesson, name, value)
-                translated_lesson.save_revision().publish()
+        """The course in ``locale``: each page ``data`` holds, found by slug; the others stay untranslated.
+
+        Page by page, so that a translation completed later is seeded on the next run.
+        """
+        translated = course.get_translation_or_none(locale)
+        if translated is None:
+            translated = course.copy_for_translation(locale)
+            for name, value in self.course_fields(data).items():
+                setattr(translated, name, value)
+            self.set_course_relations(translated, data, topics)
+            translated.save_revision().publish()
+        modules = {page.slug: page for page in ModulePage.objects.child_of(course)}
+        for module_data in data["modules"]:
+            module = modules[module_data["slug"]]
+            if module.get_translation_or_none(locale) is None:
+                translated_module = module.copy_for_translation(locale)
+                translated_module.title = module_data["title"]
+                translated_module.summary = module_data["summary"]
+                translated_module.save_revision().publish()
+            lessons = {page.slug: page for page in LessonPage.objects.child_of(module)}
+            for lesson_data in module_data["lessons"]:
+                lesson = lessons[lesson_data["slug"]]
+                if lesson.get_translation_or_none(locale) is None:
+                    translated_lesson = lesson.copy_for_translation(locale)
+                    for name, value in self.lesson_fields(lesson_data, terms).items():
+                        setattr(translated_lesson, name, value)
+                    translated_lesson.save_revision().publish()
 
     def course_fields(self, data):
         return {
@@ -363,34 +385,57 @@ class Command(BaseCommand):
     # --- quizzes --------------------------------------------------------------------------
 
     def load_quiz(self, course):
-        existing = QuizPage.objects.descendant_of(course).first()
-        if existing is not None:
-            return existing
-        result = gift.parse_gift((QUIZ_DIR / f"{course.slug}.gift").read_text(encoding="utf-8"))
-        if result.errors:
-            raise CommandError(f"Demo quiz for {course.slug}: {result.errors[:3]}")
-        questions = importing.import_questions(result.questions)
-        module = ModulePage.objects.child_of(course).order_by("-path").first()
-        first_course = course.slug == "identifying-and-referring-victims-of-trafficking"
-        quiz = QuizPage(
-            title="Check your knowledge",
-            slug="quiz",
-            intro="<p>Answer the questions to complete the course. You can stop at any time: your answers are saved.</p>",
-            pass_mark=70,
-            max_attempts=3,
-            time_limit_minutes=30 if first_course else None,
-            show_correct_answers="after_passing",
-        )
-        # Essays wait for a grader: they stay in the bank but the required quiz is marked automatically.
-        for order, question in enumerate(q for q in questions if not registry.for_question(q).is_manual):
-            quiz.slots.add(QuizSlot(question=question, sort_order=order))
-        module.add_child(instance=quiz)
+        quiz = QuizPage.objects.descendant_of(course).first()
+        if quiz is None:
+            questions = self.import_bank(QUIZ_DIR / f"{course.slug}.gift")
+            module = ModulePage.objects.child_of(course).order_by("-path").first()
+            first_course = course.slug == "identifying-and-referring-victims-of-trafficking"
+            title, intro = site_text.QUIZ_TEXT["en"]
+            quiz = QuizPage(
+                title=title,
+                slug="quiz",
+                intro=intro,
+                pass_mark=70,
+                max_attempts=3,
+                time_limit_minutes=30 if first_course else None,
+                show_correct_answers="after_passing",
+            )
+            # Essays wait for a grader: they stay in the bank but the required quiz is marked automatically.
+            for order, question in enumerate(q for q in questions if not registry.for_question(q).is_manual):
+                quiz.slots.add(QuizSlot(question=question, sort_order=order))
+            module.add_child(instance=quiz)
         for translation in course.get_translations():
-            # Same quiz (same identity, same questions) in the translated course.
-            translated = quiz.copy_for_translation(translation.locale)
-            translated.title = QUIZ_TITLES.get(translation.locale.language_code, quiz.title)
-            translated.save_revision().publish()
+            self.load_quiz_translation(quiz, course.slug, translation.locale)
         return quiz
+
+    def load_quiz_translation(self, quiz, course_slug, locale):
+        """The same quiz (same identity, settings and answer keys) in a translated course.
+
+        With a bank in quizzes/<language>/, its questions (matched to the source's by title)
+        take the slots; without one, the source questions are asked. Not seeded while the
+        quiz's module is untranslated: the source quiz is shown then.
+        """
+        if quiz.get_translation_or_none(locale) is not None or quiz.get_parent().get_translation_or_none(locale) is None:
+            return
+        code = locale.language_code
+        translated = quiz.copy_for_translation(locale)
+        translated.title, translated.intro = site_text.QUIZ_TEXT.get(code, (quiz.title, quiz.intro))
+        bank = QUIZ_DIR / code / f"{course_slug}.gift"
+        if bank.exists():
+            by_title = {question.title: question for question in self.import_bank(bank)}
+            slots = []
+            for slot in quiz.slots.select_related("question").order_by("sort_order"):
+                if slot.question.title not in by_title:
+                    raise CommandError(f"Demo quiz {code}/{bank.name} has no question named {slot.question.title!r}")
+                slots.append(QuizSlot(question=by_title[slot.question.title], sort_order=slot.sort_order, mark=slot.mark))
+            translated.slots = slots
+        translated.save_revision().publish()
+
+    def import_bank(self, path):
+        result = gift.parse_gift(path.read_text(encoding="utf-8"))
+        if result.errors:
+            raise CommandError(f"Demo quiz {path}: {result.errors[:3]}")
+        return importing.import_questions(result.questions)
 
     def load_attempts(self, trainee, courses, quizzes):
         """One attempt in progress (victim identification) and one finished (data protection)."""
@@ -474,6 +519,7 @@ class Command(BaseCommand):
         Data-protection rules change: that course is the one a ministry asks staff to renew.
         """
         template = CertificateTemplate.objects.filter(is_default=True).first()
+        changed = template is None
         if template is None:
             template = CertificateTemplate(
                 name="Passage standard",
@@ -481,6 +527,11 @@ class Command(BaseCommand):
                 issuer_name="Passage protection training programme",
             )
             template.signatories = [CertificateSignatory(name="Mariam Diallo", title="Head of training")]
+        for code, words in site_text.CERTIFICATE_WORDING.items():
+            if template.wording_for(code) is None:
+                template.wordings.add(CertificateWording(language=code, **words))
+                changed = True
+        if changed:
             template.save()
         course = courses["collecting-and-protecting-personal-data"]
         if course.certificate_validity_months is None:
