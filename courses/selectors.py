@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
@@ -20,6 +21,7 @@ from courses.models import (
     Topic,
 )
 from lms import roles
+from lms.i18n import language_of_locale
 
 
 @dataclass
@@ -43,7 +45,9 @@ class Progress:
 
 def open_enrolment(*, trainee, course_key) -> Enrolment | None:
     """The trainee's round of a course that is still in progress, if any."""
-    return Enrolment.objects.filter(trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE).first()
+    return Enrolment.objects.filter(
+        trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE
+    ).first()
 
 
 def course_of(lesson: LessonPage) -> Page:
@@ -71,10 +75,25 @@ def latest_round(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course whatever its status (left ones included)."""
     if not trainee.is_authenticated:
         return None
-    return Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key).order_by("-round").first()
+    return (
+        Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key)
+        .order_by("-round")
+        .first()
+    )
 
 
-_OUTLINE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id", "content_type_id", "live")
+_OUTLINE_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "translation_key",
+    "locale_id",
+    "content_type_id",
+    "live",
+)
 
 
 def neighbours(course: CoursePage, page) -> tuple:
@@ -83,11 +102,70 @@ def neighbours(course: CoursePage, page) -> tuple:
     index = next((i for i, item in enumerate(items) if item.pk == page.pk), None)
     if index is None:
         return None, None
-    return (items[index - 1] if index else None), (items[index + 1] if index + 1 < len(items) else None)
+    return (items[index - 1] if index else None), (
+        items[index + 1] if index + 1 < len(items) else None
+    )
 
 
 def course_outline(course: CoursePage) -> list[OutlineModule]:
-    """Modules with their lessons in reading order, in one query whatever the course size."""
+    """Modules with their lessons in reading order, the same in every language of the course.
+
+    One enrolment serves every translation of a course, so its outline (and with it progress and
+    completion) is the source course's, with each module, lesson and quiz replaced by its
+    translation where there is one: a course half translated into Russian lists the English
+    pages that remain, rather than being "complete" after its two Russian lessons. Pages added
+    only in the translation join their module. One query for a course in the source language,
+    three for a translation, whatever the size.
+    """
+    source = _source_course(course)
+    outline = _outline_of(source)
+    if source.pk == course.pk:
+        return outline
+    translated = _outline_of(course)
+    replacement = {
+        page.translation_key: page
+        for module in translated
+        for page in (module.page, *module.lessons)
+    }
+    source_keys = {
+        page.translation_key for module in outline for page in (module.page, *module.lessons)
+    }
+    extra_lessons = {
+        module.page.translation_key: [
+            lesson for lesson in module.lessons if lesson.translation_key not in source_keys
+        ]
+        for module in translated
+    }
+    merged = []
+    for module in outline:
+        key = module.page.translation_key
+        lessons = [replacement.get(lesson.translation_key, lesson) for lesson in module.lessons]
+        merged.append(
+            OutlineModule(
+                page=replacement.get(key, module.page), lessons=lessons + extra_lessons.get(key, [])
+            )
+        )
+    merged += [module for module in translated if module.page.translation_key not in source_keys]
+    return merged
+
+
+def _source_course(course: CoursePage):
+    """The course in the site's default language if it is live there, else ``course`` itself."""
+    if language_of_locale(course.locale_id) == settings.LANGUAGE_CODE:
+        return course
+    source = (
+        Page.objects.live()
+        .filter(
+            translation_key=course.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .only("id", "path", "depth", "translation_key", "locale_id")
+        .first()
+    )
+    return source or course
+
+
+def _outline_of(course) -> list[OutlineModule]:
+    """The modules and items under one course page, in one query."""
     required = [F("lessonpage__is_required")]
     extra = {}
     for kind in item_kinds.kinds():
@@ -123,14 +201,18 @@ def completed_item_keys(enrolment: Enrolment | None, items=()) -> set:
     """Keys of the lessons marked complete and of the other items (quizzes) done in this round."""
     if enrolment is None:
         return set()
-    done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
+    done = set(
+        LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True)
+    )
     for kind in item_kinds.kinds():
         if kind.done_keys is not None:
             done |= kind.done_keys(enrolment=enrolment, items=items)
     return done
 
 
-def progress_of(*, enrolment: Enrolment, course: CoursePage, lessons=None, done_keys=None) -> Progress:
+def progress_of(
+    *, enrolment: Enrolment, course: CoursePage, lessons=None, done_keys=None
+) -> Progress:
     """How far a round has gone: required lessons completed and required quizzes passed."""
     if lessons is None:
         lessons = course_items(course)
@@ -155,7 +237,7 @@ def _link_outline(course, outline, request=None) -> None:
     base = course.get_url(request)
     for module in outline:
         for item in module.lessons:
-            item.link = base + item.url_path[len(course.url_path):]
+            item.link = base + item.url_path[len(course.url_path) :]
 
 
 def course_page_context(*, course: CoursePage, user, request=None) -> dict:
@@ -170,12 +252,18 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)
     _link_outline(course, outline, request)
-    progress = progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done) if enrolment else None
+    progress = (
+        progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done)
+        if enrolment
+        else None
+    )
     resume = None
     if enrolment is not None:
         resume = next((lesson for lesson in lessons if lesson.translation_key not in done), None)
         if enrolment.last_lesson_id:
-            resume = next((lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume)
+            resume = next(
+                (lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume
+            )
     return {
         "outline": outline,
         "lessons": lessons,
@@ -189,7 +277,9 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     }
 
 
-def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
+def lesson_context(
+    *, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None
+) -> dict:
     """The lesson's outline, neighbours and progress, in a fixed number of queries."""
     outline = course_outline(course)
     lessons = [item for module in outline for item in module.lessons]
@@ -208,7 +298,9 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolme
         "is_done": lesson.translation_key in done,
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
-        "progress": progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done),
+        "progress": progress_of(
+            enrolment=enrolment, course=course, lessons=lessons, done_keys=done
+        ),
         "enrolment": enrolment,
     }
 
@@ -262,7 +354,8 @@ def catalogue(*, index: CourseIndexPage, params) -> dict:
     return {
         "courses": courses,
         "audiences": Sector.objects.all(),
-        "topics": Topic.objects.filter(locale_id=index.locale_id) or Topic.objects.filter(locale__language_code="en"),
+        "topics": Topic.objects.filter(locale_id=index.locale_id)
+        or Topic.objects.filter(locale__language_code="en"),
         "filters": {"audience": audience, "topic": topic, "language": language},
         "is_filtered": bool(audience or topic or language),
     }
@@ -274,9 +367,14 @@ def _one_per_course(courses, *, preferred) -> list:
         current = chosen.get(course.translation_key)
         if current is None or (course.locale_id == preferred and current.locale_id != preferred):
             chosen[course.translation_key] = course
-        elif current.locale_id != preferred and course.alias_of_id is None and course.pk < current.pk:
+        elif (
+            current.locale_id != preferred and course.alias_of_id is None and course.pk < current.pk
+        ):
             chosen[course.translation_key] = course  # the original before later translations
-    order = {course.translation_key: i for i, course in enumerate(c for c in courses if c.locale_id == preferred)}
+    order = {
+        course.translation_key: i
+        for i, course in enumerate(c for c in courses if c.locale_id == preferred)
+    }
     return sorted(chosen.values(), key=lambda c: (order.get(c.translation_key, len(order)), c.path))
 
 
@@ -316,6 +414,8 @@ def pending_cohort_invitations(trainee) -> QuerySet:
 
 def catalogue_url() -> str:
     """The address of the catalogue in the active language (the home page if there is none)."""
-    index = CourseIndexPage.objects.live().filter(locale__language_code=get_language() or "en").first()
+    index = (
+        CourseIndexPage.objects.live().filter(locale__language_code=get_language() or "en").first()
+    )
     index = index or CourseIndexPage.objects.live().first()
     return index.url if index else "/"

@@ -30,3 +30,19 @@ def with_language_prefix(path: str, language: str) -> str:
         rest = parts[2] if len(parts) > 2 else ""
         return f"/{language}/{rest}"
     return f"/{language}{path}" if path.startswith("/") else f"/{language}/"
+
+
+# Locale id -> language code. Locales are a handful of rows, added and never renamed; an id not
+# seen yet reloads them. Reading ``page.locale`` instead costs a query per page.
+_LANGUAGE_BY_LOCALE_ID: dict[int, str] = {}
+
+
+def language_of_locale(locale_id: int | None) -> str | None:
+    """The language code of a Wagtail locale id, without a query once the locales are known."""
+    if locale_id is None:
+        return None
+    if locale_id not in _LANGUAGE_BY_LOCALE_ID:
+        from wagtail.models import Locale
+
+        _LANGUAGE_BY_LOCALE_ID.update(Locale.objects.values_list("id", "language_code"))
+    return _LANGUAGE_BY_LOCALE_ID.get(locale_id)

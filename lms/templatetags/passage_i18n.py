@@ -3,13 +3,10 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale
+
+from lms.i18n import language_of_locale
 
 register = template.Library()
-
-# Locale id -> language code. Locales are a handful of rows that are added, never renamed; an
-# id not seen yet reloads them. Reading ``page.locale`` instead would cost a query per page shown.
-_LANGUAGE_BY_LOCALE_ID: dict[int, str] = {}
 
 
 def _language_of(thing) -> str | None:
@@ -18,9 +15,7 @@ def _language_of(thing) -> str | None:
     locale_id = getattr(thing, "locale_id", None)
     if locale_id is None:
         return getattr(thing, "language_code", None)
-    if locale_id not in _LANGUAGE_BY_LOCALE_ID:
-        _LANGUAGE_BY_LOCALE_ID.update(Locale.objects.values_list("id", "language_code"))
-    return _LANGUAGE_BY_LOCALE_ID.get(locale_id)
+    return language_of_locale(locale_id)
 
 
 @register.simple_tag
