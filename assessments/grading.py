@@ -76,10 +76,27 @@ def ordering(spec: dict, response: dict) -> Outcome:
     return Outcome(in_place / len(key))
 
 
+# Arabic as people type it on a phone: hamza seats, alef maqsura and ta marbuta vary, vowel marks
+# and the elongation stroke are optional. الآلية, الالية and الأليّة are one answer.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
+# Eastern Arabic and Persian digits, and the Arabic decimal and thousands separators.
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + n): str(n) for n in range(10)}, **{chr(0x06F0 + n): str(n) for n in range(10)}}
+)
+
+
+def fold_arabic(text: str) -> str:
+    """Arabic spelling variants that do not change the word, made one (no effect on other scripts)."""
+    return _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+
+
 def normalise_text(text: str, *, case_sensitive: bool = False) -> str:
-    """Collapse whitespace, normalise Unicode and (by default) ignore letter case."""
+    """Collapse whitespace, normalise Unicode, fold Arabic variants and (by default) ignore letter case."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = " ".join(text.split())
+    text = fold_arabic(" ".join(text.split())).translate(_DIGITS)
     return text if case_sensitive else text.casefold()
 
 
@@ -98,18 +115,23 @@ def short_answer(spec: dict, response: dict) -> Outcome:
     best = None
     for answer in spec["answers"]:
         pattern = normalise_text(answer["text"], case_sensitive=case_sensitive)
-        if wildcard_match(pattern, given) and (best is None or float(answer["fraction"]) > float(best["fraction"])):
+        if wildcard_match(pattern, given) and (
+            best is None or float(answer["fraction"]) > float(best["fraction"])
+        ):
             best = answer
     if best is None:
         return Outcome(0.0)
-    return Outcome(clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else [])
+    return Outcome(
+        clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else []
+    )
 
 
 def parse_number(text) -> Decimal | None:
     """Read a number as people type it: '3.5', '3,5', ' 1 000 ', '-2'."""
     if isinstance(text, (int, float, Decimal)):
         return Decimal(str(text))
-    cleaned = "".join(str(text or "").split()).replace("\u00a0", "")
+    cleaned = "".join(str(text or "").split()).replace("\u00a0", "").translate(_DIGITS)
+    cleaned = cleaned.replace("\u066b", ".").replace("\u066c", "")  # ٫ decimal, ٬ thousands
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     try:
@@ -131,12 +153,16 @@ def numerical(spec: dict, response: dict) -> Outcome:
         elif answer.get("value") is None:
             hit = True  # a catch-all answer ("any other number"), usually with feedback
         else:
-            hit = abs(number - Decimal(str(answer["value"]))) <= Decimal(str(answer.get("tolerance") or 0))
+            hit = abs(number - Decimal(str(answer["value"]))) <= Decimal(
+                str(answer.get("tolerance") or 0)
+            )
         if hit and (best is None or float(answer["fraction"]) > float(best["fraction"])):
             best = answer
     if best is None:
         return Outcome(0.0)
-    return Outcome(clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else [])
+    return Outcome(
+        clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else []
+    )
 
 
 def final_grade(method: str, grades: list[float]) -> float | None:
