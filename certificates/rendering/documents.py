@@ -31,6 +31,8 @@ RECORD_STYLESHEET = "certificates/pdf/training-record.css"
 
 # Width x height in millimetres, portrait.
 PAPER_SIZES = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
+
+
 # Certificates print the month in full; Django's English DATE_FORMAT abbreviates it.
 @dataclass
 class Document:
@@ -68,10 +70,24 @@ def layout(width_mm: float, height_mm: float) -> dict:
     landscape = width_mm > height_mm
     inset = 8.0
     if landscape:
-        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = 17, 20, 44, 56, 16, 36
+        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = (
+            17,
+            20,
+            44,
+            56,
+            16,
+            36,
+        )
         side = 30.0
     else:
-        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = 20, 24, 54, 84, 18, 58
+        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = (
+            20,
+            24,
+            54,
+            84,
+            18,
+            58,
+        )
         side = 22.0
     return {
         "width": width_mm,
@@ -139,7 +155,8 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
     width_mm, height_mm = page_size_mm(template.paper_size, template.orientation)
     landscape = width_mm > height_mm
     with translation.override(language):
-        written = template.wording_for(language)
+        titles_from = template.wording_for(language)
+        written = None if titles_from is None or titles_from.only_titles else titles_from
         standard = default_wording()
         wording = {
             "title": (written.title if written else "") or standard.title,
@@ -160,14 +177,19 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
         # The text column: the page less the frame and the margins inside it.
         column_mm = layout(width_mm, height_mm)["column"]
         body_text = _plain(wording["body"], values)
-        name_pt = fit_name_size(facts.trainee_name, width_mm=column_mm, max_pt=44 if landscape else 36)
+        name_pt = fit_name_size(
+            facts.trainee_name, width_mm=column_mm, max_pt=44 if landscape else 36
+        )
         body_pt = fit_font_size(body_text, width_mm=column_mm, max_lines=3, max_pt=15.5, min_pt=10)
         title_text = _plain(wording["title"], values)
         spaced = language != "ar"  # letter-spaced capitals take about a quarter more room
         title_max = (34 if language == "ar" else 33) if landscape else 26
         title_pt = fit_font_size(
             title_text.upper() if spaced else title_text,
-            width_mm=column_mm / (1.25 if spaced else 1.0), max_lines=2, max_pt=title_max, min_pt=18,
+            width_mm=column_mm / (1.25 if spaced else 1.0),
+            max_lines=2,
+            max_pt=title_max,
+            min_pt=18,
         )
         page = layout(width_mm, height_mm)
         estimate = _content_height_mm(
@@ -179,8 +201,12 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
             column_mm=column_mm,
         )
         signatories = [
-            {"name": s.name, "title": s.title, "signature": collector.image(s.signature, "max-600x200")}
-            for s in list(template.signatories.all())[:3]
+            {
+                "name": s.name,
+                "title": titles_from.signatory_title(position, s.title) if titles_from else s.title,
+                "signature": collector.image(s.signature, "max-600x200"),
+            }
+            for position, s in enumerate(list(template.signatories.all())[:3])
         ]
         url = verify_url(facts.verification_code)
         context = {
@@ -191,7 +217,9 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
             "title": fill_placeholders(wording["title"], values),
             "intro": fill_placeholders(wording["intro"], values),
             "body": fill_placeholders(wording["body"], values),
-            "score_line": fill_placeholders(wording["score_line"], values) if facts.score is not None else "",
+            "score_line": fill_placeholders(wording["score_line"], values)
+            if facts.score is not None
+            else "",
             "expiry": format_date(facts.expires_on, language=language),
             "completed_on": values["date"],
             "serial": facts.serial,
@@ -237,8 +265,13 @@ def _content_height_mm(*, title, name, body, intro: bool, score: bool, column_mm
 
 def fit_name_size(name: str, *, width_mm: float, max_pt: float) -> float:
     """A name on one line when it stays large enough, else on two lines, never below 14 pt."""
-    one_line = fit_font_size(name, width_mm=width_mm, max_lines=1, max_pt=max_pt, min_pt=round(max_pt * 0.7))
-    if one_line > round(max_pt * 0.7) or lines_needed(name, width_em=width_mm / (one_line * POINT_MM)) == 1:
+    one_line = fit_font_size(
+        name, width_mm=width_mm, max_lines=1, max_pt=max_pt, min_pt=round(max_pt * 0.7)
+    )
+    if (
+        one_line > round(max_pt * 0.7)
+        or lines_needed(name, width_em=width_mm / (one_line * POINT_MM)) == 1
+    ):
         return one_line
     return fit_font_size(name, width_mm=width_mm, max_lines=2, max_pt=max_pt, min_pt=14)
 
@@ -294,11 +327,15 @@ def training_record_document(record, *, statuses: dict[str, str] | None = None) 
             entries.append(
                 {
                     "course_title": entry.get("course_title", ""),
-                    "completed_on": format_date(date.fromisoformat(entry["completed_on"]), language=language)
+                    "completed_on": format_date(
+                        date.fromisoformat(entry["completed_on"]), language=language
+                    )
                     if entry.get("completed_on")
                     else "",
                     "hours": format_number(hours, language=language),
-                    "score": format_percent(Decimal(str(entry["score"])), language=language) if entry.get("score") is not None else "",
+                    "score": format_percent(Decimal(str(entry["score"])), language=language)
+                    if entry.get("score") is not None
+                    else "",
                     "serial": entry.get("serial", ""),
                 }
             )
