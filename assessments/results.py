@@ -15,6 +15,7 @@ from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from assessments import analysis
 from assessments.models import Answer, Attempt, Question, QuizPage
@@ -219,7 +220,7 @@ def results_csv_rows(quiz: QuizPage, attempts: QuerySet):
     )
     items = quiz_items(quiz, answer_families=_families_in_order(Answer.objects.filter(attempt__in=finished.values("id"))))
     header = [
-        _("Name"), _("Email"), _("Organisation"), _("Cohort"), _("Attempt"), _("Started"), _("Submitted"),
+        pgettext("a person's", "Name"), _("Email"), _("Organisation"), _("Cohort"), _("Attempt"), _("Started"), _("Submitted"),
         _("Grade (%)"), _("Fully graded"),
     ] + [f"Q{item.number} {item.question.title}" for item in items]
     yes, no = _("yes"), _("no")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -189,9 +190,9 @@ class CertificateSignatory(Orderable):
     template = ParentalKey(
         CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=120)
     title = models.CharField(
-        _("title"), max_length=160, blank=True, help_text=_("E.g. 'Chief of Mission'.")
+        pgettext_lazy("a person's job", "title"), max_length=160, blank=True, help_text=_("E.g. 'Chief of Mission'.")
     )
     signature = models.ForeignKey(
         "wagtailimages.Image",
@@ -223,7 +224,7 @@ class CertificateWording(Orderable):
     template = ParentalKey(CertificateTemplate, on_delete=models.CASCADE, related_name="wordings")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("heading", "title"),
         max_length=120,
         blank=True,
         help_text=_("E.g. 'Certificate of completion'. Empty: the standard wording."),

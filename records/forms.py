@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Max, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courses.models import Cohort, Enrolment
 from lms.models import Country, Organisation, Region, Sector
@@ -162,7 +163,7 @@ class ExportOptionsForm(forms.Form):
     identity = forms.ChoiceField(
         label=_("Identify trainees by"),
         required=False,
-        choices=[(PSEUDONYM, _("Pseudonym (recommended)")), (NAME, _("Name"))],
+        choices=[(PSEUDONYM, _("Pseudonym (recommended)")), (NAME, pgettext_lazy("a person's", "Name"))],
     )
     bom = forms.BooleanField(label=_("For Excel (byte order mark)"), required=False)
 

@@ -7,7 +7,7 @@ database back and forth would need a transactional test, whose flush disturbs th
 import importlib
 from types import SimpleNamespace
 
-migration = importlib.import_module("assessments.migrations.0006_picker_random_slots_previews")
+migration = importlib.import_module("assessments.migrations.0007_picker_random_slots_previews")
 
 
 class Rows:
