@@ -6,7 +6,8 @@ from pathlib import Path
 import polib
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUES = [ROOT / "locale", ROOT / "certificates" / "locale"]
 
 # Language -> words that must not come back (see the "Avoid" table of docs/terminology.md).
 AVOID = {
@@ -18,7 +19,8 @@ AVOID = {
 
 
 def catalogue(language):
-    return polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    """Every entry of the project's catalogues in ``language``."""
+    return [entry for folder in CATALOGUES for entry in polib.pofile(str(folder / language / "LC_MESSAGES" / "django.po"))]
 
 
 @pytest.mark.parametrize("language", sorted(AVOID))
