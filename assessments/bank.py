@@ -153,7 +153,7 @@ def import_gift_translation(text: str, *, language: str, questions, by=None) -> 
             result.problems.append(_("“%(title)s” is not of the same type as the source question.") % {"title": data.title})
             continue
         built = importing.build(data, category=category)
-        built_options = list(registry.for_question(built).translatable_options(built).values())
+        built_options = list(registry.for_model(type(built)).translatable_options(built).values())
         source_ids = list(registry.for_question(source).translatable_options(source))
         if len(built_options) != len(source_ids):
             result.problems.append(

@@ -17,14 +17,23 @@ Pure functions: the reads are in ``selectors``, the writes in ``bank``.
 
 import copy
 
+import nh3
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from assessments.formats.html import sanitise
+from assessments.formats.html import ALLOWED_TAGS
 from assessments.types import registry
 
 # Longest translated stem or general feedback (HTML), far above any real question.
 RICH_TEXT_LIMIT = 20_000
+
+
+# Rich text as the editor stores it (Wagtail's internal links included), and nothing else.
+RICH_TEXT_ATTRIBUTES = {"a": {"href", "linktype", "id"}, "p": {"data-block-key"}, "li": {"data-block-key"}}
+
+
+def sanitise(markup: str) -> str:
+    return nh3.clean(markup, tags=ALLOWED_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel="noopener noreferrer")
 
 
 def source_language() -> str:
