@@ -19,6 +19,7 @@ import copy
 
 import nh3
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from assessments.formats.html import ALLOWED_TAGS
@@ -109,8 +110,8 @@ def clean_translation(*, stem: str, general_feedback: str, options: dict) -> dic
         if texts:
             cleaned[option_id] = texts
     return {
-        "stem": sanitise(stem) if stem.strip() else "",
-        "general_feedback": sanitise(general_feedback) if general_feedback.strip() else "",
+        "stem": sanitise(stem) if strip_tags(stem).strip() else "",
+        "general_feedback": sanitise(general_feedback) if strip_tags(general_feedback).strip() else "",
         "options": cleaned,
     }
 
