@@ -507,6 +507,7 @@ class Attempt(models.Model):
     is_preview = models.BooleanField(_("preview"), default=False)
     number = models.PositiveSmallIntegerField(_("attempt number"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    language = models.CharField(_("language"), max_length=10, blank=True, help_text=_("The language it started in; its questions stay in it."))
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -593,3 +594,6 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id}:{self.position}"
+
+
+from assessments.translation_models import QuestionTranslation  # noqa: E402, F401  (kept apart: this module is full)

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
-from assessments import selectors
-from assessments.models import Answer, Attempt, Question
+from assessments import selectors, translations
+from assessments.models import Answer, Attempt, Question, QuestionTranslation
 from assessments.types import registry
 
 REGRADE_CHUNK = 200
@@ -96,6 +96,9 @@ def regrade(*, question: Question, course_keys: set | None, apply: bool, viewer=
     plan.in_progress = _in_scope(with_family.filter(status=Attempt.Status.IN_PROGRESS), course_keys).count()
     plan.outside_scope = 0 if course_keys is None else finished.count() - scoped.count()
     ids = list(scoped.order_by("pk").values_list("pk", flat=True))
+    # The key in each language attempts were taken in: the same credit, the feedback in that
+    # language (and a short answer's translated accepted answers).
+    local_keys = {t.language: translations.localise(key, t) for t in QuestionTranslation.objects.filter(family=key.family)}
     plan.attempts = len(ids)
     for start in range(0, len(ids), REGRADE_CHUNK):
         chunk = ids[start : start + REGRADE_CHUNK]
@@ -113,7 +116,8 @@ def regrade(*, question: Question, course_keys: set | None, apply: bool, viewer=
             answers[answer.attempt_id].append(answer)
         changed_answers, changed_attempts = [], []
         for attempt_id, attempt in attempts.items():
-            outcomes = [(a, _regraded_answer(a, key)) for a in answers[attempt_id] if a.question.family == key.family]
+            local_key = local_keys.get(attempt.language, key)
+            outcomes = [(a, _regraded_answer(a, local_key)) for a in answers[attempt_id] if a.question.family == key.family]
             changed = [a for a, (any_change, _mark) in outcomes if any_change]
             if not changed:
                 continue

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from assessments import draw, grading
 from assessments.models import Answer, Attempt, Question, QuestionCategory, QuizPage, ReviewTiming
+from assessments.translation_models import QuestionTranslation
 from assessments.types import registry
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer, courses_authored_by
@@ -171,6 +172,23 @@ def with_real_questions(answers) -> list[Answer]:
     for answer in answers:
         answer.question = questions[answer.question_id]
     return answers
+
+
+def question_translations(families, language: str) -> dict:
+    """The translations into ``language`` of these question families, by family (one query)."""
+    if not language:
+        return {}
+    return {t.family: t for t in QuestionTranslation.objects.filter(family__in=set(families), language=language)}
+
+
+def translation_states(questions) -> dict:
+    """Per family of these current versions: [(language, out of date)] in language order (one query)."""
+    versions = {q.family: q.version for q in questions}
+    states = defaultdict(list)
+    rows = QuestionTranslation.objects.filter(family__in=list(versions)).order_by("language").values_list("family", "language", "source_version")
+    for family, language, source_version in rows:
+        states[family].append((language, source_version < versions[family]))
+    return states
 
 
 def is_answered(answer: Answer) -> bool:

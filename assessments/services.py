@@ -21,13 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments import draw, regrading, selectors
+from assessments import draw, regrading, selectors, translations
 from assessments.models import Answer, Attempt, Question, QuizPage
 from assessments.types import registry
 from courses.models import Enrolment
 from courses.services import update_progress
 from lms import audit
 from lms.formatting import format_date
+from lms.i18n import language_of_locale
 from lms.notify import notify
 
 GRACE = timedelta(seconds=60)
@@ -156,9 +157,11 @@ def _open_attempt(*, quiz: QuizPage, source: QuizPage, trainee, enrolment, numbe
     """Create the attempt with its questions drawn and laid out (``source``: the quiz as it is to
     be shown, its latest draft for a preview). Raises NotEnoughQuestions before writing anything."""
     questions = _questions_for(source, rng)
+    # An attempt keeps the language of the quiz page it was started from (its questions are
+    # shown in it, where translated), whatever language the trainee switches to later.
     attempt = Attempt.all_objects.create(
         quiz=quiz, quiz_key=quiz.translation_key, trainee=trainee, enrolment=enrolment, number=number,
-        started_at=timezone.now(), deadline=deadline, is_preview=is_preview,
+        started_at=timezone.now(), deadline=deadline, is_preview=is_preview, language=language_of_locale(quiz.locale_id) or "",
     )
     answers = []
     total = Decimal("0")
@@ -275,9 +278,13 @@ def save_answers(*, attempt: Attempt, responses: dict[int, dict], page: int | No
     return len(changed)
 
 
-def _grade_answer(answer: Answer) -> bool:
-    """Grade one answer; returns False when it waits for a person (essay)."""
-    question = answer.question.get_real_instance()
+def _grade_answer(answer: Answer, translation=None) -> bool:
+    """Grade one answer; returns False when it waits for a person (essay).
+
+    With a translation (the attempt's language), the key is the same: the feedback stored is
+    the translated one, and a short answer also accepts the translated accepted answers.
+    """
+    question = translations.localise(answer.question, translation)
     outcome = registry.for_question(question).grade(question, answer)
     if outcome is None:
         answer.fraction = None
@@ -291,8 +298,9 @@ def _grade_answer(answer: Answer) -> bool:
 
 def _finish(attempt: Attempt, *, status: str) -> Attempt:
     answers = selectors.with_real_questions(attempt.answers.all())
+    translated = selectors.question_translations((a.question.family for a in answers), attempt.language)
     for answer in answers:
-        _grade_answer(answer)
+        _grade_answer(answer, translated.get(answer.question.family))
     Answer.objects.bulk_update(answers, ["fraction", "mark", "feedback"])
     attempt.status = status
     attempt.submitted_at = timezone.now()

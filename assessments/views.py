@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import permissions, selectors, services
+from assessments import permissions, selectors, services, translations
 from assessments.models import Attempt, QuizPage
 from assessments.types import registry
 from courses import selectors as course_selectors
@@ -133,10 +133,15 @@ def _read_responses(request, answers) -> dict:
     return responses
 
 
-def question_views(answers, *, review=None):
+def question_views(answers, *, review=None, language=""):
+    """What the attempt, review and preview templates show of each answer's question, read in
+    ``language`` (an attempt's) where translated, else in the bank's language (``language`` says which)."""
     views = []
-    for answer in selectors.with_real_questions(answers):
-        question = answer.question
+    answers = selectors.with_real_questions(answers)
+    translated = selectors.question_translations((a.question.family for a in answers), language)
+    for answer in answers:
+        translation = translated.get(answer.question.family)
+        question = translations.localise(answer.question, translation)
         layout = answer.layout or {}
         response = answer.response or {}
         question_type = registry.for_question(question)
@@ -147,6 +152,7 @@ def question_views(answers, *, review=None):
             "template": question_type.trainee_template,
             "review_template": question_type.review_template,
             "stem": question.stem,
+            "language": translation.language if translation else translations.source_language(),
             "max_mark": answer.max_mark,
             "options": [],
             "response": response,
@@ -202,7 +208,7 @@ def attempt_page(request, attempt_id):
         {
             "attempt": attempt,
             "quiz": attempt.quiz,
-            "questions": question_views(answers),
+            "questions": question_views(answers, language=attempt.language),
             "page": page,
             "pages": pages,
             "page_numbers": range(pages),
@@ -307,7 +313,7 @@ def review(request, attempt_id):
             "attempt": attempt,
             "quiz": quiz,
             "course": course,
-            "questions": question_views(answers, review=details),
+            "questions": question_views(answers, review=details, language=attempt.language),
             "show_marks": show_marks,
             "attempt_passed": attempt.grade is not None and attempt.grade >= quiz.pass_mark and not attempt.needs_grading,
             "next_item": next_item,

@@ -9,11 +9,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button
 
-from assessments import admin_views, bank, selectors
+from assessments import admin_views, bank, selectors, translation_admin, translations
 from assessments.admin_forms import QuestionAdminForm
 from assessments.chooser import question_chooser_viewset
 from assessments.models import QuestionCategory, QuizPage
@@ -70,6 +70,29 @@ class PreviewColumn(Column):
         return reverse("question_preview", args=[instance.pk])
 
 
+class TranslationsColumn(Column):
+    """Each language a question may be translated into: translated, out of date, or not yet."""
+
+    cell_template_name = "assessments/admin/translations_cell.html"
+
+    def get_value(self, instance):
+        states = dict(getattr(instance, "translation_states", ()))
+        return [
+            (code, name, "missing" if code not in states else "out_of_date" if states[code] else "translated")
+            for code, name in translations.translation_languages()
+        ]
+
+
+class QuestionIndexView(IndexView):
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        rows = list(object_list)
+        states = selectors.translation_states(rows)  # one query for the page, read by TranslationsColumn
+        for question in rows:
+            question.translation_states = states.get(question.family, [])
+        return paginator, page, rows, is_paginated
+
+
 def _question_viewset(question_type):
     model = question_type.model
     return type(
@@ -79,11 +102,13 @@ def _question_viewset(question_type):
             "model": model,
             "icon": "help",
             "menu_label": model._meta.verbose_name_plural.capitalize() if hasattr(model._meta.verbose_name_plural, "capitalize") else model._meta.verbose_name_plural,
-            "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview"))],
+            "list_display": ["title", "category", "version", "default_mark", PreviewColumn("preview", label=_("Preview")),
+                             TranslationsColumn("translations", label=_("Translations"))],
             "list_filter": ["category"],
             "search_fields": ["title"],
             "edit_handler": ObjectList(question_type.panels(), base_form_class=QuestionAdminForm),
             "edit_view_class": QuestionEditView,
+            "index_view_class": QuestionIndexView,
             "get_queryset": lambda self, request: model.objects.filter(is_current=True),
         },
     )
@@ -156,6 +181,11 @@ def register_bank_urls():
         path("question-bank/", admin_views.bank_overview, name="question_bank"),
         path("question-bank/import/", admin_views.import_questions_view, name="question_import"),
         path("question-bank/questions/<id:question_id>/preview/", admin_views.preview_question, name="question_preview"),
+        path(
+            "question-bank/questions/<id:question_id>/translate/<str:language>/",
+            translation_admin.translate_question,
+            name="question_translate",
+        ),
         path("question-bank/categories/<id:category_id>/export.gift", admin_views.export_gift_view, name="question_export_gift"),
     ]
 

@@ -156,6 +156,41 @@ class QuestionType:
     def write_xml(self, element, data: QuestionData, text_format: str) -> None:
         """Add the answers and settings of ``data`` to its <question>."""
 
+    # --- Translation ------------------------------------------------------------------------------
+    # Only texts are translated (``assessments.translations``): the stream that holds the options,
+    # and the parts of each option a translator writes again, with their longest length. The key
+    # (credit, numbers, the order, which pair matches) stays the source's.
+    translated_stream: str | None = None
+    translated_parts: dict[str, int] = {}
+
+    def translatable_options(self, question) -> dict[str, dict[str, str]]:
+        """Per option id, the source texts a translator writes again (empty parts left out)."""
+        if not self.translated_stream:
+            return {}
+        options = {}
+        for child in getattr(question, self.translated_stream):
+            value = child.value if isinstance(child.value, dict) else {"text": child.value}
+            texts = {part: str(value.get(part) or "") for part in self.translated_parts if value.get(part)}
+            if texts:
+                options[child.id] = texts
+        return options
+
+    def apply_translation(self, question, options: dict[str, dict[str, str]]) -> None:
+        """Put translated option texts into an unsaved copy of ``question``; a text not
+        translated keeps the source's. Never saved: the copy is shown, and graded for feedback."""
+        if not self.translated_stream:
+            return
+        raw = []
+        for item in getattr(question, self.translated_stream).raw_data:
+            item = dict(item)
+            texts = {part: text for part, text in options.get(item.get("id"), {}).items() if text}
+            if isinstance(item["value"], dict):
+                item["value"] = {**item["value"], **{part: texts[part] for part in self.translated_parts if part in texts}}
+            elif "text" in texts:
+                item["value"] = texts["text"]
+            raw.append(item)
+        setattr(question, self.translated_stream, raw)
+
     # --- Item analysis --------------------------------------------------------------------------
 
     def option_labels(self, versions) -> list[tuple[str, str]]:

@@ -24,6 +24,8 @@ class Matching(QuestionType):
     name = "matching"
     model = MatchingQuestion
     key_panels = [FieldPanel("pairs")]
+    translated_stream = "pairs"
+    translated_parts = {"left": 300, "right": 300}
     moodle_type = "matching"
 
     def build_layout(self, question, *, shuffle, rng):

@@ -80,6 +80,9 @@ class Numerical(QuestionType):
     name = "numerical"
     model = NumericalQuestion
     key_panels = [FieldPanel("answers")]
+    # Numbers are the same in every language: only the feedback is translated.
+    translated_stream = "answers"
+    translated_parts = {"feedback": 500}
     moodle_type = "numerical"
 
     def grade_response(self, spec, response):

@@ -18,6 +18,8 @@ class Ordering(QuestionType):
     name = "ordering"
     model = OrderingQuestion
     key_panels = [FieldPanel("items")]
+    translated_stream = "items"
+    translated_parts = {"text": 300}
     moodle_type = "ordering"  # GIFT has no syntax for it: left out of a GIFT export
 
     def build_layout(self, question, *, shuffle, rng):

@@ -21,6 +21,22 @@ class ShortAnswer(QuestionType):
     model = ShortAnswerQuestion
     key_panels = [FieldPanel("answers"), FieldPanel("case_sensitive")]
     moodle_type = "shortanswer"
+    translated_stream = "answers"
+    translated_parts = {"text": 300, "feedback": 500}
+
+    def apply_translation(self, question, options):
+        """An accepted answer is words in a language: a translated one is accepted too, with the
+        same credit, before the source's (which a trainee may still type)."""
+        translated, source = [], []
+        for item in question.answers.raw_data:
+            texts = {part: text for part, text in options.get(item.get("id"), {}).items() if text}
+            value = dict(item["value"])
+            if texts.get("feedback"):
+                value["feedback"] = texts["feedback"]
+            if texts.get("text"):
+                translated.append({**item, "id": f"{item['id']}-translated", "value": {**value, "text": texts["text"]}})
+            source.append({**item, "value": value})
+        question.answers = translated + source
 
     def grade_response(self, spec, response):
         return grading.short_answer(spec, response)

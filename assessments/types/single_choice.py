@@ -21,6 +21,8 @@ class ChoiceType(QuestionType):
     counts_picks = True
     lists_option_credit = True
     key_panels = [FieldPanel("choices")]
+    translated_stream = "choices"
+    translated_parts = {"text": 500, "feedback": 500}
     moodle_type = "multichoice"
     # One right answer: GIFT marks it with "=", Moodle XML says <single>true</single>.
     single = True

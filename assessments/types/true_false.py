@@ -21,6 +21,16 @@ class TrueFalse(QuestionType):
     model = TrueFalseQuestion
     counts_picks = True
     key_panels = [FieldPanel("correct_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")]
+    translated_parts = {"feedback": 500}
+
+    def translatable_options(self, question):
+        """The feedback for each answer, under the answer ("true", "false") as its id."""
+        texts = {"true": question.feedback_true, "false": question.feedback_false}
+        return {answer: {"feedback": text} for answer, text in texts.items() if text}
+
+    def apply_translation(self, question, options):
+        question.feedback_true = options.get("true", {}).get("feedback") or question.feedback_true
+        question.feedback_false = options.get("false", {}).get("feedback") or question.feedback_false
     moodle_type = "truefalse"
 
     def form_data(self, post, prefix, layout):
