@@ -18,11 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from assessments import bank as question_bank
 from assessments import importing
 from assessments import selectors as quiz_selectors
 from assessments import services as quiz_services
 from assessments.formats import gift
-from assessments.models import Attempt, QuizPage, QuizSlot
+from assessments.models import Attempt, Question, QuizPage, QuizSlot
 from assessments.types import registry
 from certificates.models import CertificateSignatory, CertificateTemplate, CertificateWording
 from content.demo import (
@@ -409,11 +410,12 @@ class Command(BaseCommand):
         return quiz
 
     def load_quiz_translation(self, quiz, course_slug, locale):
-        """The same quiz (same identity, settings and answer keys) in a translated course.
+        """The same quiz (same identity, settings, questions and answer keys) in a translated course.
 
-        With a bank in quizzes/<language>/, its questions (matched to the source's by title)
-        take the slots; without one, the source questions are asked. Not seeded while the
-        quiz's module is untranslated: the source quiz is shown then.
+        The translated page asks the source questions; a bank in quizzes/<language>/ gives their
+        texts in that language (questions matched by name, options by position), stored as
+        question translations, so item analysis counts each question once whatever the language.
+        Not seeded while the quiz's module is untranslated: the source quiz is shown then.
         """
         if quiz.get_translation_or_none(locale) is not None or quiz.get_parent().get_translation_or_none(locale) is None:
             return
@@ -422,13 +424,12 @@ class Command(BaseCommand):
         translated.title, translated.intro = site_text.QUIZ_TEXT.get(code, (quiz.title, quiz.intro))
         bank = QUIZ_DIR / code / f"{course_slug}.gift"
         if bank.exists():
-            by_title = {question.title: question for question in self.import_bank(bank)}
-            slots = []
-            for slot in quiz.slots.select_related("question").order_by("sort_order"):
-                if slot.question.title not in by_title:
-                    raise CommandError(f"Demo quiz {code}/{bank.name} has no question named {slot.question.title!r}")
-                slots.append(QuizSlot(question=by_title[slot.question.title], sort_order=slot.sort_order, mark=slot.mark))
-            translated.slots = slots
+            # The whole English bank of the course (its essays too, kept out of the quiz itself).
+            categories = {slot.question.category_id for slot in quiz.slots.select_related("question")}
+            questions = list(Question.objects.filter(category_id__in=categories, is_current=True))
+            result = question_bank.import_gift_translation(bank.read_text(encoding="utf-8"), language=code, questions=questions)
+            if result.problems:
+                raise CommandError(f"Demo quiz {code}/{bank.name}: {result.problems[:3]}")
         translated.save_revision().publish()
 
     def import_bank(self, path):
