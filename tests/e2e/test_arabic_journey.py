@@ -98,6 +98,9 @@ def test_arabic_trainee_journey(page):
     page.goto(f"/ar/learn/attempts/{world.attempt_in_progress.pk}/")
     assert_interface(page, "ar", "rtl")
     assert_header_mirrors(page, rtl=True)
+    # The attempt keeps the language it started in (English): its question and answers say so.
+    expect(page.locator(".question .stem").first).to_have_attribute("lang", "en")
+    expect(page.locator(".question .option span[lang=en][dir=ltr]")).to_have_count(3)
     shoot(page, "ar-question")
 
     # An English course under /ar/: a note, and every piece of English content marked lang="en" dir="ltr".
@@ -119,11 +122,15 @@ def test_arabic_trainee_journey(page):
     expect(page.locator("h1")).to_have_attribute("dir", "ltr")
     page.goto(f"/ar/learn/attempts/{english_attempt.pk}/")
     assert_interface(page, "ar", "rtl")
-    body = page.locator(".question-body").first
-    expect(body).to_have_attribute("lang", "en")
-    expect(body).to_have_attribute("dir", "ltr")
-    # The English question reads left to right inside the right-to-left page.
-    assert body.locator(".stem p").first.evaluate("p => getComputedStyle(p).direction") == "ltr"
+    stem = page.locator(".question .stem").first
+    expect(stem).to_have_attribute("lang", "en")
+    expect(stem).to_have_attribute("dir", "ltr")
+    # The English question reads left to right inside the right-to-left page, while the
+    # interface's own words around it ("Your answer") stay Arabic, and so does what is typed.
+    assert stem.locator("p").first.evaluate("p => getComputedStyle(p).direction") == "ltr"
+    answer = page.locator(".question textarea").first
+    assert answer.evaluate("field => field.labels[0].closest('[lang]').lang") == "ar"
+    expect(answer).to_have_attribute("dir", "auto")
     assert page.locator("main").evaluate("main => getComputedStyle(main).direction") == "rtl"
     shoot(page, "ar-untranslated-question")
 
