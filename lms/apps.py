@@ -8,14 +8,18 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from django.urls import register_converter
+        from wagtail.models import Locale
 
         from lms import periodic
         from lms.converters import DatabaseIdConverter
+        from lms.i18n import forget_locales
         from lms.retention import apply_retention
 
         post_migrate.connect(_ensure_roles)
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-saved")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-deleted")
         periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")

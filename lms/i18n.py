@@ -46,3 +46,8 @@ def language_of_locale(locale_id: int | None) -> str | None:
 
         _LANGUAGE_BY_LOCALE_ID.update(Locale.objects.values_list("id", "language_code"))
     return _LANGUAGE_BY_LOCALE_ID.get(locale_id)
+
+
+def forget_locales(**kwargs):
+    """A locale was added or removed (an id may then name another language): read them again."""
+    _LANGUAGE_BY_LOCALE_ID.clear()

@@ -31,15 +31,33 @@
     window.addEventListener("online", function () { if (pending) { save(); } });
   }
 
+  // The clock is role="timer" (not read aloud as it ticks). A separate polite live region speaks
+  // at 5 and at 1 minute left; nothing here ever moves focus, so typing goes on undisturbed.
   var clock = document.querySelector("[data-seconds]");
   if (clock) {
     var end = Date.now() + parseInt(clock.dataset.seconds, 10) * 1000;
     var display = clock.querySelector("[data-countdown]");
+    var alert = clock.querySelector("[data-countdown-alert]");
+    var thresholds = [300, 60];
+    var key = "passage:countdown:" + window.location.pathname.replace(/summary\/$/, "") + ":";
+    var announced = function (threshold) {
+      try { return window.sessionStorage.getItem(key + threshold) === "1"; } catch (error) { return false; }
+    };
+    var remember = function (threshold) {
+      try { window.sessionStorage.setItem(key + threshold, "1"); } catch (error) { /* private mode */ }
+    };
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       var minutes = Math.floor(left / 60), seconds = left % 60;
       display.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       if (left <= 60) { clock.classList.add("urgent"); }
+      thresholds.forEach(function (threshold) {
+        // Said once per attempt: when the threshold is crossed on this page, or soon after on the next one.
+        if (alert && left <= threshold && left > threshold - 30 && !announced(threshold)) {
+          alert.textContent = clock.getAttribute("data-alert-" + threshold) || "";
+          remember(threshold);
+        }
+      });
       if (left === 0) {
         clearInterval(handle);
         // Time is up: the server closes the attempt with what was saved.
