@@ -17,6 +17,7 @@ class AssessmentsConfig(AppConfig):
         from lms import periodic, personal_data
 
         registry.load_builtin()
+        _keep_translated_slots()
         periodic.register("close overdue quiz attempts", 60, close_overdue)
         periodic.register("delete authors' old quiz previews", 3600, delete_old_previews)
         personal_data.register("quiz_attempts", records=_attempts_of)
@@ -38,6 +39,18 @@ class AssessmentsConfig(AppConfig):
         panels.register_trainer_link(
             panels.TrainerLink("trainer_quizzes", _("Quiz results: scores, pass rates and item analysis"), order=20)
         )
+
+
+
+def _keep_translated_slots():
+    # wagtail-localize copies a page's child relations from the source at every sync. A quiz's
+    # translation may ask its own language's questions (the demo's translated banks), so its slots
+    # stay its own: a translation starts with the source's slots and keeps whatever it is given.
+    from wagtail_localize.fields import get_translatable_fields
+
+    from assessments.models import QuizPage
+
+    QuizPage.translatable_fields = [field for field in get_translatable_fields(QuizPage) if field.field_name != "slots"]
 
 
 def _attempts_of(user) -> list[dict]:
