@@ -10,12 +10,15 @@ class LmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
+        from wagtail.signals import copy_for_translation_done
 
         from lms import periodic
         from lms.converters import DatabaseIdConverter
         from lms.retention import apply_retention
+        from lms.roles import authors_follow_translations
 
         post_migrate.connect(_ensure_roles)
+        copy_for_translation_done.connect(authors_follow_translations, dispatch_uid="lms.authors_follow_translations")
         periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")
