@@ -1,5 +1,7 @@
 """Operations on stored page bodies, used by data migrations (content's and courses')."""
 
+import uuid
+
 from django.utils.deconstruct import deconstructible
 from django.utils.html import escape
 from wagtail.blocks.migrations.operations import BaseBlockOperation
@@ -34,3 +36,29 @@ class VideoToPlayerOperation(BaseBlockOperation):
     @property
     def operation_name_fragment(self):
         return "video_to_player"
+
+
+@deconstructible
+class ListItemsWithIdsOperation(BaseBlockOperation):
+    """A ListBlock value stored as a plain list (as the demo wrote it) gets Wagtail's item format.
+
+    ``[text, ...]`` becomes ``[{"type": "item", "value": text, "id": ...}, ...]``: the same items,
+    each with an id. wagtail-localize extracts a list's items for translation only in that
+    format; from a plain list it extracts nothing and a sync would copy the source's items over
+    the translation's. Applies to a ListBlock (block path e.g. "key_points.points").
+    """
+
+    def apply(self, block_value):
+        return list_items_with_ids(block_value)
+
+    @property
+    def operation_name_fragment(self):
+        return "list_items_with_ids"
+
+
+def list_items_with_ids(items):
+    """Plain list items in Wagtail's item format (``{"type": "item", "value", "id"}``); others unchanged."""
+    return [
+        item if isinstance(item, dict) and item.get("type") == "item" else {"type": "item", "value": item, "id": str(uuid.uuid4())}
+        for item in items or []
+    ]

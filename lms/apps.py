@@ -11,15 +11,18 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_migrate, post_save
         from django.urls import register_converter
         from wagtail.models import Locale
+        from wagtail.signals import copy_for_translation_done
 
         from lms import periodic
         from lms.converters import DatabaseIdConverter
         from lms.i18n import forget_locales
         from lms.retention import apply_retention
+        from lms.roles import authors_follow_translations
 
         post_migrate.connect(_ensure_roles)
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-saved")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-deleted")
+        copy_for_translation_done.connect(authors_follow_translations, dispatch_uid="lms.authors_follow_translations")
         periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")

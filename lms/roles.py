@@ -69,6 +69,8 @@ _ADMIN_EXTRA_PERMISSIONS = [
     ],
     ("lms", "view_auditlogentry"),
     ("courses", "view_enrolment"),
+    # wagtail-localize: translate any page or snippet, sync translations with their source.
+    ("wagtail_localize", "submit_translation"),
     ("wagtailcore", "add_locale"),
     ("wagtailcore", "change_locale"),
     ("wagtailcore", "add_workflow"),
@@ -78,6 +80,7 @@ _ADMIN_EXTRA_PERMISSIONS = [
 ]
 _ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 _TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+_SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 _COLLECTION_PERMISSIONS = {
     TRAINER: [("wagtailimages", "add_image"), ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document")],
     ADMINISTRATOR: [
@@ -150,13 +153,33 @@ def is_administrator(user) -> bool:
 
 
 def grant_course_authoring(*, course, user) -> Group:
-    """Let a trainer edit one course (every translation of it) and submit it for approval."""
+    """Let a trainer edit one course (every translation of it, present and future), translate it
+    with wagtail-localize, and submit it for approval."""
     group, _created = Group.objects.get_or_create(name=f"{COURSE_AUTHORS_PREFIX}{course.translation_key}")
     for page in course.get_translations(inclusive=True):
-        for permission in _permissions(("wagtailcore", codename) for codename in _TRAINER_PAGE_PERMISSIONS):
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        _grant_page_authoring(group, page)
+    # Global as Django permissions are; the translation screens also require the right to edit
+    # the page (content.translation_views), so it opens only the courses the group authors.
+    group.permissions.add(*_permissions([_SUBMIT_TRANSLATION]))
     user.groups.add(group)
     return group
+
+
+def _grant_page_authoring(group, page) -> None:
+    for permission in _permissions(("wagtailcore", codename) for codename in _TRAINER_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def authors_follow_translations(sender, source_obj, target_obj, **kwargs) -> None:
+    """A new translation of a course (copy_for_translation, wagtail-localize) is its authors' too.
+
+    Receiver of ``wagtail.signals.copy_for_translation_done``.
+    """
+    if not isinstance(target_obj, Page):
+        return
+    group = Group.objects.filter(name=f"{COURSE_AUTHORS_PREFIX}{target_obj.translation_key}").first()
+    if group is not None:
+        _grant_page_authoring(group, target_obj)
 
 
 def authoring_grants(user) -> list[str]:

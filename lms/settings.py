@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -72,7 +71,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    # Translators' workflow (segments, PO files, sync); its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -416,6 +417,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, even of a live page: it goes live once translated and
+# published by someone allowed to (course authors submit for approval, like any page).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_USER_CUSTOM_FIELDS = ["certificate_name", "preferred_language", "organisation", "sector", "country"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: avatars would tell a third party which staff use the admin (and the admin's

@@ -11,10 +11,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from assessments.models import Attempt, Question, QuestionTranslation, QuizPage
 from certificates.models import CertificateTemplate, CertificateWording
 from content.models import GlossaryTerm
+from content.synced_translations import SyncState, sync_state
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, Topic
 from lms.management.commands.seed_demo import Command
 
@@ -45,6 +47,7 @@ def counts():
         "enrolments": Enrolment.objects.count(),
         "attempts": Attempt.objects.count(),
         "completions": LessonCompletion.objects.count(),
+        "synced_translations": Translation.objects.filter(enabled=True).count(),
     }
 
 
@@ -116,6 +119,16 @@ def test_the_demo_seeds_its_translations_and_a_second_run_changes_nothing():
     template = CertificateTemplate.objects.get(is_default=True)
     assert template.wording_for("ar").title == "شهادة إتمام دورة تدريبية"
     assert "{course}" in template.wording_for("es").body
+
+    # Every translated page is a wagtail-localize synced translation of its English page; only
+    # the two Russian lessons written with another layout wait for translators.
+    translated_pages = Page.objects.exclude(depth=1).exclude(locale__language_code="en")
+    synced = Translation.objects.filter(enabled=True, source__locale__language_code="en")
+    assert synced.filter(source__specific_content_type__model__endswith="page").count() == translated_pages.count()
+    waiting = [t for t in synced.select_related("source", "target_locale") if sync_state(t) != SyncState.UP_TO_DATE]
+    assert {(t.target_locale.language_code, t.source.object_repr) for t in waiting} <= {
+        ("ru", lesson.get_translation(english.locale).title) for lesson in lessons
+    }
 
     before = counts()
     assert before["pages"][("ar", "LessonPage")] == 6 and before["pages"][("es", "LessonPage")] == 6

@@ -8,4 +8,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write("Applying database migrations…")
         call_command("migrate", interactive=False, verbosity=0)
+        # Translations made before wagtail-localize become synced translations (it needs the
+        # real models' methods, so it cannot be a data migration).
+        call_command("adopt_translations", stdout=self.stdout)
         call_command("seed_demo", stdout=self.stdout)

@@ -2,13 +2,13 @@
 
 The courses are written in English; some are translated (content/demo/courses_<language>.py):
 French, Arabic and Spanish completely, Russian partly (to show the fallback to English).
+Translations are then handed to wagtail-localize as synced translations (content.synced_translations).
 
 Idempotent: run it again and it changes nothing that exists. It goes through the same
 services as the site (enrol, complete_lesson, grant_course_authoring), so the demo obeys the
 same rules as real use.
 """
 
-import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,9 +33,11 @@ from content.demo import (
     courses_fr,
     courses_ru,
     glossary,
+    pages,
     site_text,
 )
 from content.models import GlossaryTerm, HomePage
+from content.synced_translations import adopt_all_translations
 from courses import services as learning
 from courses.models import (
     Cohort,
@@ -177,6 +179,8 @@ class Command(BaseCommand):
         self.load_attempts(users[roles.TRAINEE], courses, quizzes)
         self.step("colleagues who completed courses (certificates are rendered by the task worker)")
         self.load_colleagues(users[roles.TRAINER], courses, quizzes)
+        self.step("translations kept in step with their source (wagtail-localize)")
+        adopt_all_translations()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
 
     # --- reference data -------------------------------------------------------------------
@@ -313,7 +317,7 @@ class Command(BaseCommand):
         course = CoursePage.objects.filter(slug=data["slug"], locale=catalogue.locale).first()
         if course is not None:
             return course
-        course = CoursePage(**self.course_fields(data))
+        course = CoursePage(**pages.course_fields(data))
         self.set_course_relations(course, data, topics)
         course = catalogue.add_child(instance=course)
         for module_data in data["modules"]:
@@ -321,7 +325,7 @@ class Command(BaseCommand):
                 instance=ModulePage(title=module_data["title"], slug=module_data["slug"], summary=module_data["summary"])
             )
             for lesson_data in module_data["lessons"]:
-                module.add_child(instance=LessonPage(**self.lesson_fields(lesson_data, terms)))
+                module.add_child(instance=LessonPage(**pages.lesson_fields(lesson_data, terms)))
         return course
 
     def load_translation(self, course, locale, data, terms, topics):
@@ -332,7 +336,7 @@ class Command(BaseCommand):
         translated = course.get_translation_or_none(locale)
         if translated is None:
             translated = course.copy_for_translation(locale)
-            for name, value in self.course_fields(data).items():
+            for name, value in pages.course_fields(data).items():
                 setattr(translated, name, value)
             self.set_course_relations(translated, data, topics)
             translated.save_revision().publish()
@@ -349,39 +353,14 @@ class Command(BaseCommand):
                 lesson = lessons[lesson_data["slug"]]
                 if lesson.get_translation_or_none(locale) is None:
                     translated_lesson = lesson.copy_for_translation(locale)
-                    for name, value in self.lesson_fields(lesson_data, terms).items():
+                    for name, value in pages.lesson_fields(lesson_data, terms).items():
                         setattr(translated_lesson, name, value)
                     translated_lesson.save_revision().publish()
-
-    def course_fields(self, data):
-        return {
-            "title": data["title"],
-            "slug": data["slug"],
-            "summary": data["summary"],
-            "description": data["description"],
-            "learning_outcomes": json.dumps([{"type": "outcome", "value": text} for text in data["outcomes"]]),
-            "estimated_hours": data["hours"],
-            "prerequisites": data.get("prerequisites", ""),
-        }
 
     def set_course_relations(self, course, data, topics):
         # Parental many-to-many: kept on the page until the next save or revision.
         course.audiences.set(Sector.objects.filter(slug__in=data["audiences"]))
         course.topics.set([topics[slug] for slug in data["topics"] if slug in topics])
-
-    def lesson_fields(self, data, terms):
-        blocks = []
-        for block_type, value in data["body"]:
-            if block_type == "glossary_term":
-                value = {"term": terms[value].pk}
-            blocks.append({"type": block_type, "value": value})
-        return {
-            "title": data["title"],
-            "slug": data["slug"],
-            "summary": data["summary"],
-            "estimated_minutes": data["minutes"],
-            "body": json.dumps(blocks),
-        }
 
     # --- quizzes --------------------------------------------------------------------------
 
