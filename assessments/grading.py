@@ -115,15 +115,11 @@ def short_answer(spec: dict, response: dict) -> Outcome:
     best = None
     for answer in spec["answers"]:
         pattern = normalise_text(answer["text"], case_sensitive=case_sensitive)
-        if wildcard_match(pattern, given) and (
-            best is None or float(answer["fraction"]) > float(best["fraction"])
-        ):
+        if wildcard_match(pattern, given) and (best is None or float(answer["fraction"]) > float(best["fraction"])):
             best = answer
     if best is None:
         return Outcome(0.0)
-    return Outcome(
-        clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else []
-    )
+    return Outcome(clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else [])
 
 
 def parse_number(text) -> Decimal | None:
@@ -153,16 +149,12 @@ def numerical(spec: dict, response: dict) -> Outcome:
         elif answer.get("value") is None:
             hit = True  # a catch-all answer ("any other number"), usually with feedback
         else:
-            hit = abs(number - Decimal(str(answer["value"]))) <= Decimal(
-                str(answer.get("tolerance") or 0)
-            )
+            hit = abs(number - Decimal(str(answer["value"]))) <= Decimal(str(answer.get("tolerance") or 0))
         if hit and (best is None or float(answer["fraction"]) > float(best["fraction"])):
             best = answer
     if best is None:
         return Outcome(0.0)
-    return Outcome(
-        clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else []
-    )
+    return Outcome(clamp(float(best["fraction"])), [best["feedback"]] if best.get("feedback") else [])
 
 
 def final_grade(method: str, grades: list[float]) -> float | None:

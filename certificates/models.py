@@ -16,9 +16,7 @@ from wagtail.models import Orderable, PreviewableMixin
 from certificates.wording import PLACEHOLDERS, unknown_placeholders
 from lms.storage import private_storage, unguessable_name
 
-colour_validator = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits.")
-)
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits."))
 
 
 class CertificateTemplate(PreviewableMixin, ClusterableModel):
@@ -38,37 +36,22 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         PLAIN = "plain", _("No border")
         BACKGROUND_IMAGE = "background_image", _("Background image")
 
-    name = models.CharField(
-        _("name"),
-        max_length=120,
-        help_text=_("For you, e.g. 'Standard' or 'Donor programme 2026'."),
-    )
+    name = models.CharField(_("name"), max_length=120, help_text=_("For you, e.g. 'Standard' or 'Donor programme 2026'."))
     is_default = models.BooleanField(
-        _("default template"),
-        default=False,
-        help_text=_("Used by courses that do not choose a template."),
+        _("default template"), default=False, help_text=_("Used by courses that do not choose a template.")
     )
     issuer_name = models.CharField(
         _("issued by"),
         max_length=160,
         default="Passage",
-        help_text=_(
-            "The organisation awarding the certificate, as printed and shown on the verify page."
-        ),
+        help_text=_("The organisation awarding the certificate, as printed and shown on the verify page."),
     )
-    paper_size = models.CharField(
-        _("paper size"), max_length=10, choices=PaperSize.choices, default=PaperSize.A4
-    )
+    paper_size = models.CharField(_("paper size"), max_length=10, choices=PaperSize.choices, default=PaperSize.A4)
     orientation = models.CharField(
         _("orientation"), max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("logo"),
+        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("logo")
     )
     second_logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -80,24 +63,15 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         help_text=_("A partner's or donor's logo, printed on the other side."),
     )
     primary_colour = models.CharField(
-        _("main colour"),
-        max_length=7,
-        default="#0b3c5d",
-        validators=[colour_validator],
+        _("main colour"), max_length=7, default="#0b3c5d", validators=[colour_validator],
         help_text=_("Title and border. A dark colour reads best, e.g. #0b3c5d."),
     )
     accent_colour = models.CharField(
-        _("accent colour"),
-        max_length=7,
-        default="#a8832f",
-        validators=[colour_validator],
+        _("accent colour"), max_length=7, default="#a8832f", validators=[colour_validator],
         help_text=_("Rules and ornaments, e.g. #a8832f (gold)."),
     )
     decoration = models.CharField(
-        _("border or background"),
-        max_length=20,
-        choices=Decoration.choices,
-        default=Decoration.DOUBLE_BORDER,
+        _("border or background"), max_length=20, choices=Decoration.choices, default=Decoration.DOUBLE_BORDER
     )
     background_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -109,10 +83,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         help_text=_("Used with 'Background image': a light image the size of the page."),
     )
     version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        editable=False,
-        help_text=_("Goes up at each change; certificates record it."),
+        _("version"), default=1, editable=False, help_text=_("Goes up at each change; certificates record it.")
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -145,9 +116,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         verbose_name_plural = _("certificate templates")
         constraints = [
             models.UniqueConstraint(
-                fields=["is_default"],
-                condition=models.Q(is_default=True),
-                name="certificate_template_one_default",
+                fields=["is_default"], condition=models.Q(is_default=True), name="certificate_template_one_default"
             )
         ]
 
@@ -157,9 +126,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     def save(self, *args, **kwargs):
         # Certificates record the version they were printed with; every saved change is a new one.
         if self.pk is not None and not kwargs.get("update_fields"):
-            self.version = (
-                type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first() or 0
-            ) + 1
+            self.version = (type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first() or 0) + 1
         super().save(*args, **kwargs)
 
     def wording_for(self, language: str):
@@ -187,9 +154,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
 class CertificateSignatory(Orderable):
     """A person who signs the certificates of a template."""
 
-    template = ParentalKey(
-        CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
-    )
+    template = ParentalKey(CertificateTemplate, on_delete=models.CASCADE, related_name="signatories")
     name = models.CharField(pgettext_lazy("a person's", "name"), max_length=120)
     title = models.CharField(
         pgettext_lazy("a person's job", "title"), max_length=160, blank=True, help_text=_("E.g. 'Chief of Mission'.")
@@ -229,12 +194,7 @@ class CertificateWording(Orderable):
         blank=True,
         help_text=_("E.g. 'Certificate of completion'. Empty: the standard wording."),
     )
-    intro = models.CharField(
-        _("line before the name"),
-        max_length=200,
-        blank=True,
-        help_text=_("E.g. 'This is to certify that'."),
-    )
+    intro = models.CharField(_("line before the name"), max_length=200, blank=True, help_text=_("E.g. 'This is to certify that'."))
     body = models.TextField(
         _("text after the name"),
         max_length=600,
@@ -245,9 +205,7 @@ class CertificateWording(Orderable):
         _("score line"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "Printed only when the course has graded quizzes, e.g. 'Final score: {score}'."
-        ),
+        help_text=_("Printed only when the course has graded quizzes, e.g. 'Final score: {score}'."),
     )
 
     signatory_titles = models.TextField(
@@ -273,9 +231,7 @@ class CertificateWording(Orderable):
         verbose_name = _("wording")
         verbose_name_plural = _("wordings")
         constraints = [
-            models.UniqueConstraint(
-                fields=["template", "language"], name="certificate_wording_one_per_language"
-            )
+            models.UniqueConstraint(fields=["template", "language"], name="certificate_wording_one_per_language")
         ]
 
     def __str__(self):
@@ -338,50 +294,27 @@ class Certificate(models.Model):
         REPLACED = "replaced", _("Replaced by a newer certificate")
 
     serial = models.CharField(_("serial"), max_length=24, unique=True)
-    verification_code = models.CharField(
-        _("verification code"), max_length=64, unique=True, editable=False
-    )
+    verification_code = models.CharField(_("verification code"), max_length=64, unique=True, editable=False)
     trainee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="certificates",
-        verbose_name=_("trainee"),
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="certificates", verbose_name=_("trainee")
     )
     enrolment = models.ForeignKey(
-        "courses.Enrolment",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="certificates",
-        verbose_name=_("enrolment"),
+        "courses.Enrolment", on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates", verbose_name=_("enrolment")
     )
     course = models.ForeignKey(
-        "courses.CoursePage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("course"),
+        "courses.CoursePage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("course")
     )
     course_key = models.UUIDField(_("course identity"), db_index=True)
     trainee_name = models.CharField(_("name as printed"), max_length=200)
     family_name = models.CharField(
-        _("family name"),
-        max_length=150,
-        help_text=_("Checked, without accents or case, by the verify form."),
+        _("family name"), max_length=150, help_text=_("Checked, without accents or case, by the verify form.")
     )
     course_title = models.CharField(_("course title as printed"), max_length=255)
     language = models.CharField(_("language as printed"), max_length=10, choices=settings.LANGUAGES)
     completed_on = models.DateField(_("completed on"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
     score = models.DecimalField(
-        _("score (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Only for courses with graded quizzes."),
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True, help_text=_("Only for courses with graded quizzes.")
     )
     issuer = models.CharField(_("issued by"), max_length=160)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
@@ -395,44 +328,21 @@ class Certificate(models.Model):
         help_text=_("Empty when issued automatically on completion."),
     )
     template = models.ForeignKey(
-        CertificateTemplate,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="certificates",
-        verbose_name=_("template"),
+        CertificateTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates", verbose_name=_("template")
     )
     template_version = models.PositiveIntegerField(_("template version"), default=1)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.VALID
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("revoked by"),
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("revoked by")
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     replaced_by = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="replaces",
-        verbose_name=_("replaced by"),
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replaces", verbose_name=_("replaced by")
     )
     replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
-    pdf = models.FileField(
-        _("PDF"),
-        upload_to=certificate_pdf_path,
-        storage=private_storage,
-        blank=True,
-        max_length=200,
-    )
+    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True, max_length=200)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     pdf_signed = models.BooleanField(_("digitally signed"), default=False)
     rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
@@ -450,9 +360,7 @@ class Certificate(models.Model):
                 condition=models.Q(status__in=["valid", "revoked"]),
                 name="certificate_one_current_per_enrolment",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status="expired"), name="certificate_expiry_is_computed"
-            ),
+            models.CheckConstraint(condition=~models.Q(status="expired"), name="certificate_expiry_is_computed"),
             models.CheckConstraint(
                 condition=~models.Q(status="revoked") | models.Q(revoked_at__isnull=False),
                 name="certificate_revoked_has_date",
@@ -522,9 +430,7 @@ class CertificateReminder(models.Model):
         verbose_name = _("expiry reminder")
         verbose_name_plural = _("expiry reminders")
         constraints = [
-            models.UniqueConstraint(
-                fields=["certificate", "days_before"], name="certificate_reminder_once_per_window"
-            )
+            models.UniqueConstraint(fields=["certificate", "days_before"], name="certificate_reminder_once_per_window")
         ]
 
     def __str__(self):
@@ -539,28 +445,15 @@ class TrainingRecord(models.Model):
     """A trainee's list of completed courses at one moment, printed as a PDF with its own QR code."""
 
     trainee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="training_records",
-        verbose_name=_("trainee"),
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_records", verbose_name=_("trainee")
     )
-    verification_code = models.CharField(
-        _("verification code"), max_length=64, unique=True, editable=False
-    )
+    verification_code = models.CharField(_("verification code"), max_length=64, unique=True, editable=False)
     trainee_name = models.CharField(_("name as printed"), max_length=200)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     issuer = models.CharField(_("issued by"), max_length=160)
     created_at = models.DateTimeField(_("made"), default=timezone.now)
-    entries = models.JSONField(
-        _("courses"), default=list, help_text=_("What was printed, course by course.")
-    )
-    pdf = models.FileField(
-        _("PDF"),
-        upload_to=training_record_pdf_path,
-        storage=private_storage,
-        blank=True,
-        max_length=200,
-    )
+    entries = models.JSONField(_("courses"), default=list, help_text=_("What was printed, course by course."))
+    pdf = models.FileField(_("PDF"), upload_to=training_record_pdf_path, storage=private_storage, blank=True, max_length=200)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
     render_error = models.TextField(_("last rendering error"), blank=True)

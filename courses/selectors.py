@@ -45,9 +45,7 @@ class Progress:
 
 def open_enrolment(*, trainee, course_key) -> Enrolment | None:
     """The trainee's round of a course that is still in progress, if any."""
-    return Enrolment.objects.filter(
-        trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE
-    ).first()
+    return Enrolment.objects.filter(trainee=trainee, course_key=course_key, status=Enrolment.Status.ACTIVE).first()
 
 
 def course_of(lesson: LessonPage) -> Page:
@@ -75,25 +73,10 @@ def latest_round(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course whatever its status (left ones included)."""
     if not trainee.is_authenticated:
         return None
-    return (
-        Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key)
-        .order_by("-round")
-        .first()
-    )
+    return Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key).order_by("-round").first()
 
 
-_OUTLINE_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "translation_key",
-    "locale_id",
-    "content_type_id",
-    "live",
-)
+_OUTLINE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id", "content_type_id", "live")
 
 
 def neighbours(course: CoursePage, page) -> tuple:
@@ -102,9 +85,7 @@ def neighbours(course: CoursePage, page) -> tuple:
     index = next((i for i, item in enumerate(items) if item.pk == page.pk), None)
     if index is None:
         return None, None
-    return (items[index - 1] if index else None), (
-        items[index + 1] if index + 1 < len(items) else None
-    )
+    return (items[index - 1] if index else None), (items[index + 1] if index + 1 < len(items) else None)
 
 
 def course_outline(course: CoursePage) -> list[OutlineModule]:
@@ -201,18 +182,14 @@ def completed_item_keys(enrolment: Enrolment | None, items=()) -> set:
     """Keys of the lessons marked complete and of the other items (quizzes) done in this round."""
     if enrolment is None:
         return set()
-    done = set(
-        LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True)
-    )
+    done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
     for kind in item_kinds.kinds():
         if kind.done_keys is not None:
             done |= kind.done_keys(enrolment=enrolment, items=items)
     return done
 
 
-def progress_of(
-    *, enrolment: Enrolment, course: CoursePage, lessons=None, done_keys=None
-) -> Progress:
+def progress_of(*, enrolment: Enrolment, course: CoursePage, lessons=None, done_keys=None) -> Progress:
     """How far a round has gone: required lessons completed and required quizzes passed."""
     if lessons is None:
         lessons = course_items(course)
@@ -237,7 +214,7 @@ def _link_outline(course, outline, request=None) -> None:
     base = course.get_url(request)
     for module in outline:
         for item in module.lessons:
-            item.link = base + item.url_path[len(course.url_path) :]
+            item.link = base + item.url_path[len(course.url_path):]
 
 
 def course_page_context(*, course: CoursePage, user, request=None) -> dict:
@@ -252,18 +229,12 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)
     _link_outline(course, outline, request)
-    progress = (
-        progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done)
-        if enrolment
-        else None
-    )
+    progress = progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done) if enrolment else None
     resume = None
     if enrolment is not None:
         resume = next((lesson for lesson in lessons if lesson.translation_key not in done), None)
         if enrolment.last_lesson_id:
-            resume = next(
-                (lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume
-            )
+            resume = next((lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume)
     return {
         "outline": outline,
         "lessons": lessons,
@@ -277,9 +248,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     }
 
 
-def lesson_context(
-    *, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None
-) -> dict:
+def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
     """The lesson's outline, neighbours and progress, in a fixed number of queries."""
     outline = course_outline(course)
     lessons = [item for module in outline for item in module.lessons]
@@ -298,9 +267,7 @@ def lesson_context(
         "is_done": lesson.translation_key in done,
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
-        "progress": progress_of(
-            enrolment=enrolment, course=course, lessons=lessons, done_keys=done
-        ),
+        "progress": progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done),
         "enrolment": enrolment,
     }
 
@@ -354,8 +321,7 @@ def catalogue(*, index: CourseIndexPage, params) -> dict:
     return {
         "courses": courses,
         "audiences": Sector.objects.all(),
-        "topics": Topic.objects.filter(locale_id=index.locale_id)
-        or Topic.objects.filter(locale__language_code="en"),
+        "topics": Topic.objects.filter(locale_id=index.locale_id) or Topic.objects.filter(locale__language_code="en"),
         "filters": {"audience": audience, "topic": topic, "language": language},
         "is_filtered": bool(audience or topic or language),
     }
@@ -367,14 +333,9 @@ def _one_per_course(courses, *, preferred) -> list:
         current = chosen.get(course.translation_key)
         if current is None or (course.locale_id == preferred and current.locale_id != preferred):
             chosen[course.translation_key] = course
-        elif (
-            current.locale_id != preferred and course.alias_of_id is None and course.pk < current.pk
-        ):
+        elif current.locale_id != preferred and course.alias_of_id is None and course.pk < current.pk:
             chosen[course.translation_key] = course  # the original before later translations
-    order = {
-        course.translation_key: i
-        for i, course in enumerate(c for c in courses if c.locale_id == preferred)
-    }
+    order = {course.translation_key: i for i, course in enumerate(c for c in courses if c.locale_id == preferred)}
     return sorted(chosen.values(), key=lambda c: (order.get(c.translation_key, len(order)), c.path))
 
 
@@ -414,8 +375,6 @@ def pending_cohort_invitations(trainee) -> QuerySet:
 
 def catalogue_url() -> str:
     """The address of the catalogue in the active language (the home page if there is none)."""
-    index = (
-        CourseIndexPage.objects.live().filter(locale__language_code=get_language() or "en").first()
-    )
+    index = CourseIndexPage.objects.live().filter(locale__language_code=get_language() or "en").first()
     index = index or CourseIndexPage.objects.live().first()
     return index.url if index else "/"

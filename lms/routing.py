@@ -40,9 +40,7 @@ def _site_roots(request):
             return None, {}
         roots = {
             page.locale.language_code: (page.pk, page.url_path)
-            for page in site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
+            for page in site.root_page.get_translations(inclusive=True).live().select_related("locale")
         }
         roots["default"] = (site.root_page.pk, site.root_page.url_path)
         cached = (site, roots)
@@ -70,31 +68,13 @@ def fast_route(request, path: str) -> RouteResult | None:
         return None
     root_id, root_path = root
     components = [part for part in path.split("/") if part]
-    url_paths = [root_path] + [
-        root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))
-    ]
+    url_paths = [root_path] + [root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
     pages = list(
         Page.objects.filter(url_path__in=url_paths)
         .order_by("depth")
-        .only(
-            "id",
-            "path",
-            "depth",
-            "url_path",
-            "title",
-            "slug",
-            "live",
-            "translation_key",
-            "locale_id",
-            "content_type_id",
-            "numchild",
-        )
+        .only("id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id", "content_type_id", "numchild")
     )
-    if (
-        len(pages) != len(url_paths)
-        or pages[0].pk != root_id
-        or not all(page.live for page in pages)
-    ):
+    if len(pages) != len(url_paths) or pages[0].pk != root_id or not all(page.live for page in pages):
         return None
     for parent, child in zip(pages, pages[1:], strict=False):
         if not child.path.startswith(parent.path):

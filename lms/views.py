@@ -56,9 +56,7 @@ def accept_invitation(request, token):
     try:
         invitation = services.pending_invitation(token)
     except services.InvitationInvalid as error:
-        return render(
-            request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404
-        )
+        return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404)
     user = invitation.user
     form = AcceptInvitationForm(
         request.POST or None,
@@ -81,16 +79,12 @@ def accept_invitation(request, token):
                 preferred_language=form.cleaned_data["preferred_language"],
             )
         except services.InvitationInvalid as error:
-            return render(
-                request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404
-            )
+            return render(request, "accounts/invitation_invalid.html", {"message": str(error)}, status=404)
         # The one-time link reached the invitee's mailbox: it verifies the address too.
         login(request, user, backend=ACCOUNT_BACKEND)
         messages.success(request, _("Your account is ready. Welcome to Passage."))
         return switch_language(HttpResponseRedirect(reverse("dashboard")), user)
-    return render(
-        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
-    )
+    return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
 
 
 @login_required
@@ -101,9 +95,7 @@ def profile(request):
         user = form.save()
         messages.success(request, _("Your profile is saved."))
         return switch_language(HttpResponseRedirect(reverse("profile")), user)
-    pending = ErasureRequest.objects.filter(
-        user=request.user, status=ErasureRequest.Status.PENDING
-    ).first()
+    pending = ErasureRequest.objects.filter(user=request.user, status=ErasureRequest.Status.PENDING).first()
     return render(request, "accounts/profile.html", {"form": form, "erasure_pending": pending})
 
 
@@ -112,9 +104,7 @@ def profile(request):
 def download_my_data(request):
     """Everything Passage holds about the signed-in person, as one ZIP (after the password again)."""
     stamp = timezone.now().strftime("%Y-%m-%d")
-    response = StreamingHttpResponse(
-        personal_data.zip_stream(user=request.user), content_type="application/zip"
-    )
+    response = StreamingHttpResponse(personal_data.zip_stream(user=request.user), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="passage-my-data-{stamp}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -129,10 +119,7 @@ def request_erasure(request):
         messages.error(request, _("Tick the box to confirm that you want your data erased."))
         return HttpResponseRedirect(reverse("profile"))
     erasure.request_erasure(user=request.user)
-    messages.success(
-        request,
-        _("Your request is recorded. An administrator will erase your data and tell you by email."),
-    )
+    messages.success(request, _("Your request is recorded. An administrator will erase your data and tell you by email."))
     return HttpResponseRedirect(reverse("profile"))
 
 
@@ -141,9 +128,7 @@ def admin_erasure_requests(request):
     """Wagtail admin page: pending erasure requests, each carried out after a confirmation."""
     permissions.require_administrator(request.user)
     if request.method == "POST":
-        pending = permissions.access_pending_erasure_request(
-            request.user, request.POST.get("request")
-        )
+        pending = permissions.access_pending_erasure_request(request.user, request.POST.get("request"))
         erasure.carry_out_erasure(erasure=pending, by=request.user)
         messages.success(request, _("The person's data is erased."))
         return HttpResponseRedirect(reverse("lms_admin_erasure_requests"))
@@ -175,23 +160,11 @@ def admin_second_factor(request):
     person = form.person() if form.is_bound and form.is_valid() else None
     if request.method == "POST" and person is not None and request.POST.get("confirm"):
         mfa.reset_second_factor(user=person, by=request.user)
-        messages.success(
-            request,
-            _(
-                "The second factor of %(email)s is removed: they set up a new one at their next sign-in."
-            )
-            % {"email": person.email},
-        )
+        messages.success(request, _("The second factor of %(email)s is removed: they set up a new one at their next sign-in.") % {"email": person.email})
         return HttpResponseRedirect(reverse("lms_admin_second_factor"))
     factors = Authenticator.objects.filter(user=person).order_by("type") if person else []
     return render(
         request,
         "accounts/admin/second_factor.html",
-        {
-            "form": form,
-            "person": person,
-            "factors": factors,
-            "page_title": _("Second factor"),
-            "header_icon": "key",
-        },
+        {"form": form, "person": person, "factors": factors, "page_title": _("Second factor"), "header_icon": "key"},
     )

@@ -33,14 +33,10 @@ RECORD_STYLESHEET = "certificates/pdf/training-record.css"
 PAPER_SIZES = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 
-# Certificates print the month in full; Django's English DATE_FORMAT abbreviates it.
 @dataclass
 class Document:
     html: str
     assets: dict[str, Asset] = field(default_factory=dict)
-
-
-# --- Shared formatting: lms.formatting, the one helper for dates and numbers ---------------------
 
 
 def qr_svg(url: str) -> str:
@@ -70,24 +66,10 @@ def layout(width_mm: float, height_mm: float) -> dict:
     landscape = width_mm > height_mm
     inset = 8.0
     if landscape:
-        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = (
-            17,
-            20,
-            44,
-            56,
-            16,
-            36,
-        )
+        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = 17, 20, 44, 56, 16, 36
         side = 30.0
     else:
-        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = (
-            20,
-            24,
-            54,
-            84,
-            18,
-            58,
-        )
+        header_top, header_height, content_top, content_bottom, footer_bottom, footer_height = 20, 24, 54, 84, 18, 58
         side = 22.0
     return {
         "width": width_mm,
@@ -265,13 +247,8 @@ def _content_height_mm(*, title, name, body, intro: bool, score: bool, column_mm
 
 def fit_name_size(name: str, *, width_mm: float, max_pt: float) -> float:
     """A name on one line when it stays large enough, else on two lines, never below 14 pt."""
-    one_line = fit_font_size(
-        name, width_mm=width_mm, max_lines=1, max_pt=max_pt, min_pt=round(max_pt * 0.7)
-    )
-    if (
-        one_line > round(max_pt * 0.7)
-        or lines_needed(name, width_em=width_mm / (one_line * POINT_MM)) == 1
-    ):
+    one_line = fit_font_size(name, width_mm=width_mm, max_lines=1, max_pt=max_pt, min_pt=round(max_pt * 0.7))
+    if one_line > round(max_pt * 0.7) or lines_needed(name, width_em=width_mm / (one_line * POINT_MM)) == 1:
         return one_line
     return fit_font_size(name, width_mm=width_mm, max_lines=2, max_pt=max_pt, min_pt=14)
 

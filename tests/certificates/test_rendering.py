@@ -16,9 +16,7 @@ from certificates.rendering import documents
 from lms.pdf import pool
 from tests.certificates.conftest import require_tool
 
-BIDI_MARKS = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 CODE = "Q" * 43
 
 
@@ -49,9 +47,7 @@ def run(tmp_path, tool, pdf, *args):
     source = tmp_path / "certificate.pdf"
     source.write_bytes(pdf)
     output = ["-"] if tool == "pdftotext" else []
-    return subprocess.run(
-        [require_tool(tool), *args, str(source), *output], check=True, capture_output=True
-    ).stdout.decode()
+    return subprocess.run([require_tool(tool), *args, str(source), *output], check=True, capture_output=True).stdout.decode()
 
 
 def text_of(tmp_path, pdf):
@@ -95,16 +91,12 @@ def test_a_certificate_is_one_a4_landscape_page_in_pdf_a_3b(tmp_path):
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
     metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
-    assert re.search(r"pdfaid:part[^0-9]*3", metadata) and re.search(
-        r"pdfaid:conformance[^A-Z]*B", metadata
-    )
+    assert re.search(r"pdfaid:part[^0-9]*3", metadata) and re.search(r"pdfaid:conformance[^A-Z]*B", metadata)
     assert reader.metadata.title.endswith("PSG-2026-000042")
 
 
 def test_fonts_are_embedded(tmp_path):
-    fonts = run(
-        tmp_path, "pdffonts", render(language="ar", trainee_name="فاطمة بن علي").pdf
-    ).splitlines()[2:]
+    fonts = run(tmp_path, "pdffonts", render(language="ar", trainee_name="فاطمة بن علي").pdf).splitlines()[2:]
     assert fonts
     for line in fonts:
         assert " yes yes " in line, line  # embedded and subset
@@ -121,55 +113,22 @@ def test_the_qr_code_opens_the_public_verify_url(tmp_path, settings):
     settings.PUBLIC_BASE_URL = "https://verify.passage.example"
     rendered = render()
     (tmp_path / "certificate.pdf").write_bytes(rendered.pdf)
-    subprocess.run(
-        [
-            require_tool("pdftoppm"),
-            "-png",
-            "-r",
-            "150",
-            "-singlefile",
-            str(tmp_path / "certificate.pdf"),
-            str(tmp_path / "page"),
-        ],
-        check=True,
-    )
-    decoded = subprocess.run(
-        [require_tool("zbarimg"), "--quiet", "--raw", str(tmp_path / "page.png")],
-        capture_output=True,
-        check=True,
-    )
+    subprocess.run([require_tool("pdftoppm"), "-png", "-r", "150", "-singlefile", str(tmp_path / "certificate.pdf"), str(tmp_path / "page")], check=True)
+    decoded = subprocess.run([require_tool("zbarimg"), "--quiet", "--raw", str(tmp_path / "page.png")], capture_output=True, check=True)
     assert decoded.stdout.decode().strip() == f"https://verify.passage.example/verify/{CODE}/"
 
 
 def test_serial_and_wording_are_printed(tmp_path):
-    text = squeezed(
-        text_of(tmp_path, render(score=Decimal("87.5"), expires_on=date(2028, 11, 20)).pdf)
-    )
-    for expected in (
-        "CERTIFICATE OF COMPLETION",
-        "Awa Sarr",
-        "PSG-2026-000042",
-        "20 November 2026",
-        "6.5 hours",
-        "87.5%",
-        "Valid until 20 November 2028",
-    ):
+    text = squeezed(text_of(tmp_path, render(score=Decimal("87.5"), expires_on=date(2028, 11, 20)).pdf))
+    for expected in ("CERTIFICATE OF COMPLETION", "Awa Sarr", "PSG-2026-000042", "20 November 2026", "6.5 hours", "87.5%", "Valid until 20 November 2028"):
         assert squeezed(expected) in text, expected
 
 
 @pytest.mark.parametrize(
     "language, name, expected",
     [
-        (
-            "fr",
-            "Aminata Diallo-Ndiaye",
-            ["CERTIFICAT DE RÉUSSITE", "Aminata Diallo-Ndiaye", "20 novembre 2026"],
-        ),
-        (
-            "ru",
-            "Анна Сергеевна Иванова",
-            ["СЕРТИФИКАТ О ПРОХОЖДЕНИИ КУРСА", "Анна Сергеевна Иванова", "20 ноября 2026"],
-        ),
+        ("fr", "Aminata Diallo-Ndiaye", ["CERTIFICAT DE RÉUSSITE", "Aminata Diallo-Ndiaye", "20 novembre 2026"]),
+        ("ru", "Анна Сергеевна Иванова", ["СЕРТИФИКАТ О ПРОХОЖДЕНИИ КУРСА", "Анна Сергеевна Иванова", "20 ноября 2026"]),
         ("ar", "فاطمة الزهراء بن علي", ["شهادة إتمام", "فاطمة الزهراء بن علي", "أتم بنجاح دورة"]),
     ],
 )
@@ -201,9 +160,7 @@ def _assert_name_inside_the_page(tmp_path, rendered, name):
     name_boxes = [box for text, box in words if text and text in name]
     assert name_boxes
     for box in name_boxes:
-        assert (
-            0 <= box["xmin"] and box["xmax"] <= width and 0 <= box["ymin"] and box["ymax"] <= height
-        )
+        assert 0 <= box["xmin"] and box["xmax"] <= width and 0 <= box["ymin"] and box["ymax"] <= height
         assert box["ymax"] < serial_top  # above the footer, not spilling into it
 
 
@@ -223,13 +180,9 @@ def test_a_very_long_course_title_stays_on_one_page(tmp_path):
     assert rendered.pages == 1
 
 
-@pytest.mark.parametrize(
-    "orientation, paper", [("portrait", "A4"), ("landscape", "letter"), ("portrait", "letter")]
-)
+@pytest.mark.parametrize("orientation, paper", [("portrait", "A4"), ("landscape", "letter"), ("portrait", "letter")])
 def test_other_papers_keep_one_page(tmp_path, orientation, paper):
-    template = CertificateTemplate(
-        name="Other", orientation=orientation, paper_size=paper, decoration="ornament"
-    )
+    template = CertificateTemplate(name="Other", orientation=orientation, paper_size=paper, decoration="ornament")
     name = " ".join(["Maria-Guadalupe de los Santos Fernández"] * 5)
     rendered = render(template, trainee_name=name)
     _assert_name_inside_the_page(tmp_path, rendered, name)
@@ -261,9 +214,7 @@ def test_unusual_characters_render_safely(tmp_path, name):
 
 def test_score_is_printed_only_when_there_is_one(tmp_path):
     assert "score" not in text_of(tmp_path, render(score=None).pdf).lower()
-    assert "Final score: 90%" in " ".join(
-        text_of(tmp_path, render(score=Decimal("90")).pdf).split()
-    )
+    assert "Final score: 90%" in " ".join(text_of(tmp_path, render(score=Decimal("90")).pdf).split())
 
 
 def test_signatory_titles_are_printed_in_the_certificate_language(tmp_path):
