@@ -41,7 +41,7 @@ def test_right_to_left_bars_grow_leftwards_from_labels_on_the_right():
     assert [round(x + w, 1) for x, w in rects(svg)] == [WIDTH - LABEL_WIDTH] * 2
     assert f'<text x="{WIDTH - LABEL_WIDTH + 6}" y="17" text-anchor="start">Sénégal</text>' in svg
     # The value sits beyond the end of its bar, to the left, read from its right edge.
-    assert f'text-anchor="end">5 / 10</text>' in svg
+    assert 'text-anchor="end">5 / 10</text>' in svg
     assert 'text-anchor="end" fill="#555">suppressed</text>' in svg
 
 
