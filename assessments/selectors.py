@@ -19,6 +19,7 @@ from wagtail.models import Page
 from assessments import draw, grading
 from assessments.models import Answer, Attempt, Question, QuestionCategory, QuizPage, ReviewTiming
 from assessments.translation_models import QuestionTranslation
+from assessments.translations import source_language
 from assessments.types import registry
 from courses.models import Cohort, CoursePage
 from courses.selectors import cohorts_for_trainer, courses_authored_by
@@ -175,8 +176,9 @@ def with_real_questions(answers) -> list[Answer]:
 
 
 def question_translations(families, language: str) -> dict:
-    """The translations into ``language`` of these question families, by family (one query)."""
-    if not language:
+    """The translations into ``language`` of these question families, by family (one query; none
+    for the bank's own language, which has no translations)."""
+    if not language or language == source_language():
         return {}
     return {t.family: t for t in QuestionTranslation.objects.filter(family__in=set(families), language=language)}
 

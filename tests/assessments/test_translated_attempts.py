@@ -73,12 +73,12 @@ def test_the_attempt_page_shows_translated_questions_marked_with_their_language(
     with django_translation.override("en"):
         page = client.get(reverse("attempt", args=[attempt.pk]) + "?page=0").content.decode()
     assert "أيّ ممّا يلي مؤشر؟" in page and RIGHT_AR in page and "Lives with family" in page  # an untranslated option: source text
-    assert 'class="question-body" lang="ar" dir="rtl"' in page
+    assert 'class="stem" lang="ar" dir="rtl"' in page
     # In the Arabic interface, the untranslated question carries the bank's language and direction.
     with django_translation.override("ar"):
         page = client.get(reverse("attempt", args=[attempt.pk]) + "?page=1").content.decode()
     assert "Consent of a child matters" in page
-    assert 'class="question-body" lang="en" dir="ltr"' in page
+    assert 'class="stem" lang="en" dir="ltr"' in page
 
 
 def test_grading_is_the_same_and_the_review_shows_the_translated_feedback(client, course, quizzes):

@@ -55,6 +55,17 @@ def preview_in_new_tab(page):
     return tab.value
 
 
+def shows_when_stored(tab, locate, attempts=4):
+    """The new tab may open before Wagtail has stored the form it posts: reload until it shows."""
+    for _attempt in range(attempts):
+        try:
+            expect(locate(tab)).to_be_visible(timeout=5000)
+            return
+        except AssertionError:
+            tab.reload()
+    expect(locate(tab)).to_be_visible()
+
+
 # --- 1. An author previews a new lesson and a quiz; an approver previews it and approves it -------
 
 
@@ -87,7 +98,7 @@ def test_author_previews_a_new_lesson_and_a_quiz_and_the_approver_previews_befor
     frame = open_preview(page)
     expect(frame.get_by_role("heading", name="Registration on arrival")).to_be_visible(timeout=15000)
     preview = preview_in_new_tab(page)
-    expect(preview.get_by_role("heading", name="Registration on arrival")).to_be_visible()
+    shows_when_stored(preview, lambda tab: tab.get_by_role("heading", name="Registration on arrival"))
     expect(preview.get_by_text(body)).to_be_visible()
     expect(preview.get_by_role("button", name="Mark complete")).to_be_disabled()  # a preview records nothing
     preview.close()
@@ -105,7 +116,7 @@ def test_author_previews_a_new_lesson_and_a_quiz_and_the_approver_previews_befor
     page.get_by_role("textbox", name=re.compile(r"^Title")).first.fill("Check your knowledge of reception")
     open_preview(page)
     preview = preview_in_new_tab(page)
-    expect(preview.get_by_role("heading", name="Check your knowledge of reception")).to_be_visible()
+    shows_when_stored(preview, lambda tab: tab.get_by_role("heading", name="Check your knowledge of reception"))
     expect(preview.get_by_text("2 questions")).to_be_visible()
     expect(preview.get_by_role("button", name="Start the quiz")).to_be_disabled()
     preview.close()

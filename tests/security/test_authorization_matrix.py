@@ -307,6 +307,9 @@ MATRIX: dict[str, list[Case]] = {
     ),
     # Quizzes: starting is one's own act; attempts are their trainee's only.
     "en/learn/quizzes/<id:quiz_id>/start/": post(lambda w: R("quiz_start", args=[w.quiz.pk]), signed_in(302)),
+    # Trying a whole quiz without enrolling: those who may edit it (its course's author, administrators).
+    "en/learn/quizzes/<id:quiz_id>/preview/": case(lambda w: R("quiz_preview", args=[w.quiz.pk]), only(200, TRAINER, ADMIN))
+    + post(lambda w: R("quiz_preview", args=[w.quiz.pk]), only(302, TRAINER, ADMIN)),
     "en/learn/attempts/<id:attempt_id>/": case(lambda w: R("attempt", args=[w.open_attempt.pk]), only(200, TRAINEE)),
     "en/learn/attempts/<id:attempt_id>/save/": post(
         lambda w: R("attempt_autosave", args=[w.open_attempt.pk]), only(200, TRAINEE), data=lambda w: {"page": "0"}
