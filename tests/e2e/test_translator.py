@@ -84,9 +84,13 @@ def test_translator_updates_the_french_lesson_after_the_english_one_changed(brow
 
     # On the English lesson, "Sync translated pages": French is listed, the translator submits.
     page.goto(f"/admin/pages/{english.pk}/edit/")
+    page.wait_for_load_state("networkidle")
     sync = page.get_by_role("link", name="Sync translated pages")
     if not sync.is_visible():
-        page.locator("header").get_by_role("button", name=re.compile(r"Actions|More", re.I)).first.click()
+        # In the header's "Actions" menu ("More actions", at the foot of the form, holds others).
+        menu = page.locator("header").get_by_role("button", name="Actions", exact=True)
+        (menu if menu.count() else page.get_by_role("button", name="More actions")).first.click()
+    expect(sync).to_be_visible()
     sync.click()
     expect(page.get_by_text(re.compile(r"You are about to sync the following"))).to_be_visible()
     expect(page.locator("main").get_by_role("link", name="Leçon 1")).to_be_visible()
