@@ -104,6 +104,14 @@ def ensure_wagtail_base():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    # wagtail-localize makes its "submit_translation" permission in a data migration, not from a model.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    localize = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")[0]
+    Permission.objects.get_or_create(
+        content_type=localize, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
     roles.ensure_roles()
     return locale
 
