@@ -23,10 +23,16 @@ def public_url(url: str) -> str:
     return urlunsplit((public.scheme, public.netloc, public.path.rstrip("/") + bits.path, bits.query, bits.fragment))
 
 
+def remember_language(response, language: str):
+    """Keep ``language`` in the language cookie for a year (the language menu, sign-in, the profile)."""
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=60 * 60 * 24 * 365)
+    return response
+
+
 def switch_language(response, user):
     """Send the user on in their preferred language and remember it in the cookie."""
     language = language_of(user)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=60 * 60 * 24 * 365)
+    remember_language(response, language)
     if isinstance(response, HttpResponseRedirect):
         response["Location"] = translate_url(response["Location"], language)
     return response

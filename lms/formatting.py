@@ -7,6 +7,7 @@ below. Both read the same formats: Django's for each language, with English made
 ``lms/formats/en/``. Files for machines (CSV data columns, the API) keep ISO dates and plain numbers.
 """
 
+from contextlib import nullcontext
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -22,7 +23,8 @@ STYLES = {
 
 
 def _in(language):
-    return translation.override(language) if language else translation.override(translation.get_language())
+    """Translate into ``language``; the active language when it is None."""
+    return translation.override(language) if language else nullcontext()
 
 
 def format_date(value: date | datetime | None, *, style: str = "date", language: str | None = None) -> str:

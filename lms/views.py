@@ -5,7 +5,6 @@ Sign-in, registration, password reset and change are django-allauth's (lms.accou
 
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lms import erasure, mfa, permissions, personal_data, services
-from lms.accounts import switch_language
+from lms.accounts import remember_language, switch_language
 from lms.forms import AcceptInvitationForm, ProfileForm, SecondFactorResetForm
 from lms.i18n import LANGUAGE_CODES, with_language_prefix
 from lms.models import ErasureRequest
@@ -41,14 +40,7 @@ def change_language(request):
         target = "/"
     if language not in LANGUAGE_CODES:
         return HttpResponseRedirect(target)
-    response = HttpResponseRedirect(with_language_prefix(target, language))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        samesite="Lax",
-        max_age=settings.LANGUAGE_COOKIE_AGE or 60 * 60 * 24 * 365,
-    )
-    return response
+    return remember_language(HttpResponseRedirect(with_language_prefix(target, language)), language)
 
 
 @require_http_methods(["GET", "POST"])
