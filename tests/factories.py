@@ -154,6 +154,26 @@ def build_course(title="Identifying victims", *, modules=2, lessons_per_module=2
     return course
 
 
+def translate_page(page, language, *, title=None, slug=None):
+    """A published translation of ``page`` (and of its missing parents), fetched afresh."""
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    if title:
+        copy.title = title
+    if slug:
+        copy.slug = slug
+    copy.save_revision().publish()
+    return type(copy.specific).objects.get(pk=copy.pk)
+
+
+def course_author(course, **extra):
+    """A trainer who authors ``course`` (Wagtail rights on its pages, the bank)."""
+    user = UserFactory(role=roles.TRAINER, **extra)
+    roles.ensure_roles()
+    roles.grant_course_authoring(course=course, user=user)
+    return user
+
+
 def lessons_of(course):
     return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
 

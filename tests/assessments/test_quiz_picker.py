@@ -9,7 +9,15 @@ from wagtail.test.utils.form_data import querydict_from_html
 from assessments import bank
 from assessments.models import QuestionCategory, QuizPage
 from lms import roles
-from tests.factories import UserFactory, add_quiz, build_course, essay, single_choice, true_false
+from tests.factories import (
+    UserFactory,
+    add_quiz,
+    build_course,
+    course_author,
+    essay,
+    single_choice,
+    true_false,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +32,7 @@ def course():
 
 @pytest.fixture
 def author(course):
-    user = UserFactory(role=roles.TRAINER)
-    roles.ensure_roles()
-    roles.grant_course_authoring(course=course, user=user)
-    return user
+    return course_author(course)
 
 
 @pytest.fixture

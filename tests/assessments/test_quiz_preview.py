@@ -15,7 +15,15 @@ from courses.models import Enrolment
 from lms import roles
 from records.selectors import enrolments_in_scope
 from tests.assessments.test_marking import RIGHT, token_for
-from tests.factories import UserFactory, add_quiz, build_course, essay, single_choice, true_false
+from tests.factories import (
+    UserFactory,
+    add_quiz,
+    build_course,
+    course_author,
+    essay,
+    single_choice,
+    true_false,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +43,7 @@ def quiz(course):
 
 @pytest.fixture
 def author(course):
-    user = UserFactory(role=roles.TRAINER)
-    roles.ensure_roles()
-    roles.grant_course_authoring(course=course, user=user)
-    return user
+    return course_author(course)
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from assessments import draw, results, selectors, services
 from assessments.models import Attempt, QuestionCategory, QuizPage, QuizRandomSlot
 from courses import services as learning
-from lms import roles
 from tests.assessments.test_quiz_picker import add_random, edit_form, save_draft
 from tests.factories import (
     CohortFactory,
     UserFactory,
     add_quiz,
     build_course,
+    course_author,
     single_choice,
     true_false,
 )
@@ -36,10 +36,7 @@ def course():
 
 @pytest.fixture
 def author(course):
-    user = UserFactory(role=roles.TRAINER)
-    roles.ensure_roles()
-    roles.grant_course_authoring(course=course, user=user)
-    return user
+    return course_author(course)
 
 
 @pytest.fixture

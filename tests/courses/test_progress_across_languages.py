@@ -2,21 +2,16 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
 
 from courses import selectors, services
 from courses.models import Enrolment
-from tests.factories import UserFactory, build_course, lessons_of
+from tests.factories import UserFactory, build_course, lessons_of, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
 def translate(page, language, title):
-    locale = Locale.objects.get_or_create(language_code=language)[0]
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    copy.title = title
-    copy.save_revision().publish()
-    return type(copy.specific).objects.get(pk=copy.pk)
+    return translate_page(page, language, title=title)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from wagtail.models import Locale
-
 from assessments import services as marking
 from assessments.models import MatchingQuestion, MultipleResponseQuestion
 from assessments.types import registry
@@ -29,6 +27,7 @@ from tests.factories import (
     short_answer,
     single_choice,
     site_tree,
+    translate_page,
 )
 from tests.records.conftest import officer
 
@@ -60,16 +59,7 @@ def matching(title="Match each body with its role"):
     return MatchingQuestion.objects.create(category=question_category(), title=title, stem=f"<p>{title}</p>", pairs=_stream("pair", pairs))
 
 
-def translate(page, language, *, title=None, slug=None):
-    """A published translation of ``page`` (and of its missing parents)."""
-    locale = Locale.objects.get_or_create(language_code=language)[0]
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    if title:
-        copy.title = title
-    if slug:
-        copy.slug = slug
-    copy.save_revision().publish()
-    return type(copy.specific).objects.get(pk=copy.pk)
+translate = translate_page
 
 
 def arabic_site():

@@ -2,23 +2,14 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
 
 from courses import services as course_services
-from tests.factories import UserFactory, build_course, lessons_of, site_tree
+from tests.factories import UserFactory, build_course, lessons_of, site_tree, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
-def translate(page, language, *, title=None, slug=None):
-    locale = Locale.objects.get_or_create(language_code=language)[0]
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    if title:
-        copy.title = title
-    if slug:
-        copy.slug = slug
-    copy.save_revision().publish()
-    return type(copy.specific).objects.get(pk=copy.pk)
+translate = translate_page
 
 
 @pytest.fixture
