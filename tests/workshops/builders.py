@@ -5,8 +5,8 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from courses import services as course_services
-from lms import roles
 from courses.models import CoursePage
+from lms import roles
 from tests.factories import CohortFactory, UserFactory, build_course
 from workshops import services
 from workshops.models import Workshop, WorkshopSession

@@ -95,8 +95,8 @@ def test_a_person_outside_the_cohort_or_a_session_of_another_workshop_is_404(cli
 
 @pytest.mark.parametrize(
     "body", ["not json", '{"trainee": 1, "present": true}', '{"client_mark_id": "x", "trainee": 1, "present": true}',
-             '{"client_mark_id": "%s", "trainee": "abc", "present": true}' % uuid.uuid4(),
-             '{"client_mark_id": "%s", "trainee": 1, "present": "yes"}' % uuid.uuid4()],
+             json.dumps({"client_mark_id": str(uuid.uuid4()), "trainee": "abc", "present": True}),
+             json.dumps({"client_mark_id": str(uuid.uuid4()), "trainee": 1, "present": "yes"})],
 )
 def test_a_mark_that_cannot_be_read_is_400(client, setting, body):
     existing, session = setting

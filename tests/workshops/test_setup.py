@@ -124,7 +124,8 @@ def test_hours_add_sessions_and_linked_courses():
 
 
 def test_workshop_list_shows_only_what_the_trainer_runs(client):
-    mine, theirs = workshop(), workshop(title="Someone else's")
+    mine = workshop()
+    workshop(title="Someone else's")
     client.force_login(mine.cohort.facilitator)
     page = client.get(reverse("workshop_list")).content.decode()
     assert "National workshop on victim identification" in page and "Someone else" not in page
