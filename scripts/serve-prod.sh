@@ -92,7 +92,7 @@ trap stop INT TERM EXIT
 say "Starting $WEB_WORKERS web workers (gunicorn)"
 # No access log: the site writes one JSON line per request (lms/logs.py), without addresses.
 .venv/bin/gunicorn lms.wsgi:application --bind "$HOST:$PORT" --workers "$WEB_WORKERS" --threads 4 \
-  --log-level warning &
+  --graceful-timeout 10 --log-level warning &
 pids+=($!)
 
 for _ in $(seq 1 100); do
@@ -104,7 +104,8 @@ say "Starting $TASK_WORKERS task workers (rqworker) and the periodic jobs"
 for i in $(seq 1 "$TASK_WORKERS"); do
   # The first one also moves retried and deferred jobs back into the queue when they are due.
   scheduler=(); [ "$i" = 1 ] && scheduler=(--with-scheduler)
-  $PY manage.py rqworker --job-class django_tasks_rq.Job "${scheduler[@]}" default &
+  # Its log lines name jobs by id only: arguments (an email task's address) stay out of the logs.
+  $PY manage.py rqworker --worker-class lms.taskqueue.Worker --job-class django_tasks_rq.Job "${scheduler[@]}" default &
   pids+=($!)
 done
 # Overdue attempts, reminders, retention; and after a Redis outage: tasks kept in the database
