@@ -66,7 +66,7 @@ class Workshop(models.Model):
         help_text=_("Courses taken before or after the sessions; their estimated hours count as online hours."),
     )
     attendance_required_percent = models.PositiveSmallIntegerField(
-        _("attendance required (% of sessions)"), default=80,
+        _("attendance required, in per cent of sessions"), default=80,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("A trainee of this cohort completes the course only after attending at least this share of the sessions."),
     )
