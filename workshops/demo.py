@@ -44,6 +44,7 @@ ABIDJAN_SESSIONS = [
     (1, time(9), 180, "Unaccompanied and separated children: best interests and guardianship"),
 ]
 
+ABIDJAN_PEOPLE = [("Adjoa", "female", "Konan"), ("Yao", "male", "Kouadio"), ("Mariam", "female", "Bamba"), ("Sékou", "male", "Touré")]
 GIVEN_NAMES = [
     ("Mamadou", "male"), ("Aminata", "female"), ("Abdoulaye", "male"), ("Ndeye", "female"), ("Babacar", "male"),
     ("Coumba", "female"), ("Saliou", "male"), ("Astou", "female"), ("Modou", "male"), ("Rokhaya", "female"),
@@ -224,7 +225,11 @@ def load(*, trainer, courses, quizzes, answers):
             "post_test": quizzes["managing-reception-centres"],
         })
         _sessions(workshop, ABIDJAN_SESSIONS, trainer)
-        for email in ("moussa.issoufou@example.org", "hadiza.abdou@example.org", "fatoumata.traore@example.org"):
-            trainee = get_user_model().objects.filter(email=email).first()
-            if trainee is not None:
-                learning.add_to_cohort(cohort=cohort, trainee=trainee)
+        centre, _ = Organisation.objects.get_or_create(
+            name="Centre d'accueil et d'orientation des migrants d'Abidjan", country=country,
+            defaults={"kind": Organisation.Kind.RECEPTION, "region": Region.objects.get(country=country, name="Abidjan")},
+        )
+        social = Sector.objects.get(slug="social-services")
+        for given, gender, family in ABIDJAN_PEOPLE:
+            email = f"{given.lower()}.{family.lower()}.abidjan@example.org"
+            learning.add_to_cohort(cohort=cohort, trainee=_user(email, given, family, gender, centre, social, "fr"))

@@ -75,10 +75,14 @@ def access_report(user, workshop_id) -> ReportAccess:
     if not user.is_authenticated or not has_records_role(user):
         raise Http404
     enrolments = enrolments_in_scope(user)
+    # An organiser reads their workshop's report even before anyone has joined it.
+    organised = workshops_in_scope(user, None).filter(pk=workshop_id).first()
+    if organised is not None and _organises(user, organised):
+        return ReportAccess(workshops=[organised], enrolments=enrolments, exact=True)
     workshop = workshops_in_scope(user, enrolments).filter(pk=workshop_id).first()
     if workshop is None:
         raise Http404
-    return ReportAccess(workshops=[workshop], enrolments=enrolments, exact=_organises(user, workshop))
+    return ReportAccess(workshops=[workshop], enrolments=enrolments, exact=False)
 
 
 def access_aggregate_report(user, *, workshop_ids=None) -> ReportAccess:

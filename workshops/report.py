@@ -347,10 +347,10 @@ def _surveys(by_pk: dict, people: dict, trainee_ids, *, with_comments: bool) -> 
 # --- Which workshops ------------------------------------------------------------------------------
 
 
-def workshops_in_scope(user, enrolments: QuerySet) -> QuerySet:
-    """Workshops with at least one round the user may see in the records, newest first."""
-    return (
-        Workshop.objects.select_related("cohort", "country", "pre_test", "post_test")
-        .filter(Exists(enrolments.filter(cohort_id=OuterRef("cohort_id"))))
-        .order_by("-starts_on", "title")
-    )
+def workshops_in_scope(user, enrolments: QuerySet | None) -> QuerySet:
+    """Workshops with at least one round the user may see in the records, newest first (every
+    workshop when ``enrolments`` is None)."""
+    workshops = Workshop.objects.select_related("cohort", "country", "pre_test", "post_test").order_by("-starts_on", "title")
+    if enrolments is None:
+        return workshops
+    return workshops.filter(Exists(enrolments.filter(cohort_id=OuterRef("cohort_id"))))
