@@ -38,11 +38,16 @@ class WorkshopForm(forms.ModelForm):
         )
         self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["region"].queryset = self.fields["region"].queryset.select_related("country")
+        self.fields["follow_up_months"].required = False
         # Any translation of a quiz stands for all of them: attempts are matched by the quiz's identity.
         quizzes = QuizPage.objects.live().select_related("locale").order_by("title", "pk")
         for name in ("pre_test", "post_test"):
             self.fields[name].queryset = quizzes
             self.fields[name].label_from_instance = lambda quiz: f"{quiz.title} ({quiz.locale.language_code}, #{quiz.pk})"
+
+    def clean_follow_up_months(self):
+        # Left empty: the usual three months.
+        return self.cleaned_data.get("follow_up_months") or 3
 
     def clean_time_zone(self):
         name = self.cleaned_data["time_zone"].strip()
