@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import partial
 
 from django.core.files.base import ContentFile
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from certificates import conf, selectors
+from certificates import conf, extras, selectors
 from certificates.models import (
     Certificate,
     CertificateReminder,
@@ -140,7 +141,7 @@ def issue_certificate(
                 course_title=selectors.course_title_in(course, language) or enrolment.course_title,
                 language=language,
                 completed_on=completed_on,
-                hours=course.estimated_hours if course is not None else 0,
+                hours=_hours_of(enrolment, course),
                 score=selectors.score_of(enrolment),
                 issuer=policy.template.issuer_name,
                 issued_at=now,
@@ -169,6 +170,14 @@ def _queue_render(certificate_id: int) -> None:
     from certificates.tasks import render_certificate_task
 
     render_certificate_task.enqueue(certificate_id=certificate_id)
+
+
+def _hours_of(enrolment, course) -> Decimal:
+    """The hours a certificate states: a registered provider's (e.g. a workshop's), else the course's estimate."""
+    hours = extras.hours_for(enrolment)
+    if hours is not None:
+        return hours
+    return course.estimated_hours if course is not None else Decimal(0)
 
 
 # --- Making the PDF -------------------------------------------------------------------------------------

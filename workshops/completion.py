@@ -8,6 +8,7 @@ workshops work) register here with ``register_requirement`` and are asked after 
 
 from collections.abc import Callable
 
+from assessments.models import Attempt
 from workshops.models import AttendanceMark, Workshop
 
 # name -> check(workshop=..., enrolment=...) -> bool
@@ -37,3 +38,19 @@ def workshop_rules_met(*, enrolment) -> bool:
     if not attendance_met(workshop=workshop, trainee_id=enrolment.trainee_id):
         return False
     return all(check(workshop=workshop, enrolment=enrolment) for check in _requirements.values())
+
+
+def post_test_taken(*, workshop: Workshop, enrolment) -> bool:
+    """The workshop's post-test rule: a finished attempt at the post-test after the last session ends.
+
+    Asks nothing when the workshop has no post-test, does not require it, or has no session yet.
+    """
+    if not workshop.post_test_required or workshop.post_test_id is None:
+        return True
+    last = workshop.sessions.order_by("-date", "-start_time").first()
+    if last is None:
+        return True
+    return Attempt.objects.filter(
+        quiz_key=workshop.post_test.translation_key, trainee_id=enrolment.trainee_id, status=Attempt.Status.FINISHED,
+        submitted_at__gte=last.ends_at,
+    ).exists()

@@ -6,9 +6,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import QuizPage
 from courses.models import CoursePage
 from lms import roles
-from workshops import conf
+from workshops import conf, surveys
 from workshops.models import Workshop, WorkshopSession
 
 
@@ -25,6 +26,7 @@ class WorkshopForm(forms.ModelForm):
         fields = [
             "title", "starts_on", "ends_on", "venue", "country", "region", "language", "time_zone",
             "facilitators", "courses", "attendance_required_percent",
+            "pre_test", "post_test", "post_test_required", "follow_up_months",
         ]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
@@ -36,6 +38,16 @@ class WorkshopForm(forms.ModelForm):
         )
         self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["region"].queryset = self.fields["region"].queryset.select_related("country")
+        self.fields["follow_up_months"].required = False
+        # Any translation of a quiz stands for all of them: attempts are matched by the quiz's identity.
+        quizzes = QuizPage.objects.live().select_related("locale").order_by("title", "pk")
+        for name in ("pre_test", "post_test"):
+            self.fields[name].queryset = quizzes
+            self.fields[name].label_from_instance = lambda quiz: f"{quiz.title} ({quiz.locale.language_code}, #{quiz.pk})"
+
+    def clean_follow_up_months(self):
+        # Left empty: the usual three months.
+        return self.cleaned_data.get("follow_up_months") or 3
 
     def clean_time_zone(self):
         name = self.cleaned_data["time_zone"].strip()
@@ -98,3 +110,49 @@ class AttendanceUploadForm(forms.Form):
                 % {"size": round(upload.size / 1024), "limit": round(limit / 1024)}
             )
         return upload
+
+
+class SurveyForm(forms.Form):
+    """A trainee's answers: one five-point choice per statement, the 0–10 question, comments.
+
+    Every field is optional but the statements: an answer left out is asked again with the rest
+    kept as typed (a bound form re-renders what was sent).
+    """
+
+    def __init__(self, *args, items, survey: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"item_{item.pk}"] = forms.TypedChoiceField(
+                label=item.display_text, choices=surveys.LIKERT_CHOICES, coerce=int, widget=forms.RadioSelect,
+            )
+        if survey == surveys.SATISFACTION:
+            self.fields["recommend"] = forms.TypedChoiceField(
+                label=_("How likely are you to recommend this workshop to a colleague? (0 = not at all likely, 10 = extremely likely)"),
+                choices=[(n, str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect,
+            )
+        self.fields["comment"] = forms.CharField(
+            label=surveys.COMMENT_LABELS[survey], required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+        )
+
+    def item_fields(self):
+        return [self[f"item_{item.pk}"] for item in self.items]
+
+    def scores(self) -> dict[int, int]:
+        return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
+
+
+class SurveyItemsForm(forms.Form):
+    """The organiser's words for each statement; empty keeps the default, shown in each trainee's language."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for index, item in enumerate(items, start=1):
+            self.fields[f"text_{item.pk}"] = forms.CharField(
+                label=_("Statement %(number)s") % {"number": index}, required=False, max_length=300, initial=item.text,
+                help_text=_("Default: %(text)s") % {"text": surveys.DEFAULT_ITEMS.get(item.default_key, "")} if item.default_key else "",
+            )
+
+    def texts(self) -> list[str]:
+        return [self.cleaned_data.get(f"text_{item.pk}", "") for item in self.items]

@@ -70,6 +70,22 @@ class Workshop(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("A trainee of this cohort completes the course only after attending at least this share of the sessions."),
     )
+    pre_test = models.ForeignKey(
+        "assessments.QuizPage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("pre-test"),
+        help_text=_("A quiz trainees take before the first session. Their first attempt before it starts is their pre-test score."),
+    )
+    post_test = models.ForeignKey(
+        "assessments.QuizPage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("post-test"),
+        help_text=_("The same quiz or a parallel one, taken after the last session. Their first attempt after it ends is their post-test score."),
+    )
+    post_test_required = models.BooleanField(
+        _("post-test required for completion"), default=True,
+        help_text=_("A trainee of this cohort completes the course only after taking the post-test (any score)."),
+    )
+    follow_up_months = models.PositiveSmallIntegerField(
+        _("follow-up survey after (months)"), default=3, validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_("How long after the workshop trainees are asked, by email, how they have applied what they learned."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -192,3 +208,108 @@ class AttendanceReceipt(models.Model):
 
     def __str__(self):
         return str(self.client_mark_id)
+
+
+class Survey(models.TextChoices):
+    """The two questionnaires of a workshop."""
+
+    SATISFACTION = "satisfaction", _("Satisfaction survey")
+    FOLLOW_UP = "follow_up", _("Follow-up survey")
+
+
+class SurveyItem(models.Model):
+    """One five-point statement of a workshop's survey ("The content was relevant to my work").
+
+    Made from the default set when the survey is first needed; ``default_key`` names the default
+    statement, shown in the reader's language until the organiser writes their own ``text``.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="survey_items", verbose_name=_("workshop"))
+    survey = models.CharField(_("survey"), max_length=20, choices=Survey.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    default_key = models.CharField(_("default statement"), max_length=40, blank=True)
+    text = models.CharField(
+        _("statement"), max_length=300, blank=True,
+        help_text=_("Leave empty to use the default statement, shown in each trainee's language."),
+    )
+
+    class Meta:
+        ordering = ["workshop", "survey", "position"]
+        verbose_name = _("survey statement")
+        verbose_name_plural = _("survey statements")
+        constraints = [models.UniqueConstraint(fields=["workshop", "survey", "position"], name="survey_item_position_once")]
+
+    def __str__(self):
+        return self.display_text
+
+    @property
+    def display_text(self) -> str:
+        """The organiser's words, else the default statement in the active language."""
+        from workshops.surveys import DEFAULT_ITEMS
+
+        return self.text or str(DEFAULT_ITEMS.get(self.default_key, ""))
+
+
+class SurveyResponse(models.Model):
+    """One trainee's answers to one survey of a workshop: one per trainee, editable until it closes."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="survey_responses", verbose_name=_("workshop"))
+    survey = models.CharField(_("survey"), max_length=20, choices=Survey.choices)
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_survey_responses", verbose_name=_("trainee")
+    )
+    recommend = models.PositiveSmallIntegerField(
+        _("would recommend (0–10)"), null=True, blank=True, validators=[MaxValueValidator(10)]
+    )
+    comment = models.TextField(_("comments"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "survey", "submitted_at"]
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "survey", "trainee"], name="survey_response_once"),
+            models.CheckConstraint(
+                condition=models.Q(recommend__isnull=True) | models.Q(recommend__lte=10), name="survey_recommend_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.workshop_id}:{self.survey}:{self.trainee_id}"
+
+
+class SurveyAnswer(models.Model):
+    """A trainee's agreement with one statement: 1 (strongly disagree) to 5 (strongly agree)."""
+
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response"))
+    item = models.ForeignKey(SurveyItem, on_delete=models.CASCADE, related_name="answers", verbose_name=_("statement"))
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+
+    class Meta:
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="survey_answer_once"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="survey_answer_score_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.response_id}:{self.item_id}={self.score}"
+
+
+class FollowUpEmail(models.Model):
+    """The follow-up survey's email to one trainee of one workshop: a row per email, so it goes once."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="follow_up_emails", verbose_name=_("workshop"))
+    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("trainee"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up email")
+        verbose_name_plural = _("follow-up emails")
+        constraints = [models.UniqueConstraint(fields=["workshop", "trainee"], name="follow_up_email_once")]
+
+    def __str__(self):
+        return f"{self.workshop_id}:{self.trainee_id}"

@@ -1,10 +1,15 @@
 """Who may see which workshop. Missing and forbidden answer the same: 404."""
 
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 from django.http import Http404
 
 from courses.permissions import access_cohort
 from lms import roles
+from records.selectors import enrolments_in_scope, has_records_role
 from workshops.models import Workshop, WorkshopSession
+from workshops.report import workshops_in_scope
 from workshops.selectors import workshops_run_by
 
 
@@ -49,3 +54,45 @@ def access_checkin(token: str) -> WorkshopSession:
     if session is None:
         raise Http404
     return session
+
+
+@dataclass(frozen=True)
+class ReportAccess:
+    """The workshops a report covers, the rounds it counts, and whether its counts are exact."""
+
+    workshops: list
+    enrolments: QuerySet
+    exact: bool
+
+
+def _organises(user, workshop: Workshop) -> bool:
+    return roles.is_administrator(user) or workshop.cohort.facilitator_id == user.pk
+
+
+def access_report(user, workshop_id) -> ReportAccess:
+    """One workshop's report: its cohort's trainer and administrators (exact counts), or an
+    officer with at least one of its trainees in scope (small cells suppressed); else 404."""
+    if not user.is_authenticated or not has_records_role(user):
+        raise Http404
+    enrolments = enrolments_in_scope(user)
+    # An organiser reads their workshop's report even before anyone has joined it.
+    organised = workshops_in_scope(user, None).filter(pk=workshop_id).first()
+    if organised is not None and _organises(user, organised):
+        return ReportAccess(workshops=[organised], enrolments=enrolments, exact=True)
+    workshop = workshops_in_scope(user, enrolments).filter(pk=workshop_id).first()
+    if workshop is None:
+        raise Http404
+    return ReportAccess(workshops=[workshop], enrolments=enrolments, exact=False)
+
+
+def access_aggregate_report(user, *, workshop_ids=None) -> ReportAccess:
+    """Every workshop with trainees in the user's scope (or the chosen ones among them); exact
+    counts only when the user organises every one of them."""
+    if not user.is_authenticated or not has_records_role(user):
+        raise Http404
+    enrolments = enrolments_in_scope(user)
+    workshops = workshops_in_scope(user, enrolments)
+    if workshop_ids:
+        workshops = workshops.filter(pk__in=workshop_ids)
+    workshops = list(workshops)
+    return ReportAccess(workshops=workshops, enrolments=enrolments, exact=bool(workshops) and all(_organises(user, w) for w in workshops))

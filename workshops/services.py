@@ -8,10 +8,14 @@ all it was waiting for.
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +25,19 @@ from courses.models import Cohort, Enrolment
 from lms import audit
 from lms.formatting import format_date
 from lms.invitations import InviteeRow
+from lms.notify import notify
 from lms.spreadsheets import decode_upload
-from workshops import attendance_csv, conf, selectors
-from workshops.models import AttendanceMark, AttendanceReceipt, Workshop, WorkshopSession
+from workshops import attendance_csv, conf, selectors, surveys
+from workshops.models import (
+    AttendanceMark,
+    AttendanceReceipt,
+    FollowUpEmail,
+    SurveyAnswer,
+    SurveyItem,
+    SurveyResponse,
+    Workshop,
+    WorkshopSession,
+)
 
 IMPORT_SIGNING_SALT = "passage.attendance-import"
 IMPORT_PREVIEW_MAX_AGE = 3600  # seconds between the preview and the confirmation
@@ -69,6 +83,7 @@ class ImportPreviewExpired(WorkshopError):
 
 WORKSHOP_FIELDS = (
     "title", "starts_on", "ends_on", "venue", "country", "region", "language", "time_zone", "attendance_required_percent",
+    "pre_test", "post_test", "post_test_required", "follow_up_months",
 )
 SESSION_FIELDS = ("date", "start_time", "duration_minutes", "place", "topic")
 
@@ -316,4 +331,131 @@ def record_sheet_download(*, session: WorkshopSession, by, sha256: str, people: 
     """A sign-in sheet holds names: its download is in the audit log."""
     audit.record(
         actor=by, action="workshop.sign_in_sheet", obj=session, data={"workshop": session.workshop_id, "people": people, "sha256": sha256}
+    )
+
+
+# --- Surveys --------------------------------------------------------------------------------------------
+
+
+class SurveyClosed(WorkshopError):
+    def __init__(self):
+        super().__init__(_("This survey is not open: your answers were not saved."))
+
+
+def ensure_survey_items(*, workshop: Workshop, survey: str) -> list[SurveyItem]:
+    """The survey's statements, made from the default set the first time they are needed."""
+    items = list(SurveyItem.objects.filter(workshop=workshop, survey=survey).order_by("position"))
+    if items:
+        return items
+    for position, key in enumerate(surveys.DEFAULT_SETS[survey], start=1):
+        SurveyItem.objects.get_or_create(workshop=workshop, survey=survey, position=position, defaults={"default_key": key})
+    return list(SurveyItem.objects.filter(workshop=workshop, survey=survey).order_by("position"))
+
+
+@transaction.atomic
+def set_survey_items(*, workshop: Workshop, survey: str, texts: list[str], by) -> list[SurveyItem]:
+    """Change the statements' words (blank: the default). Statements already answered keep their answers."""
+    items = ensure_survey_items(workshop=workshop, survey=survey)
+    for item, text in zip(items, texts, strict=False):
+        if item.text != text.strip():
+            item.text = text.strip()
+            item.save(update_fields=["text"])
+    audit.record(actor=by, action="workshop.survey.items_changed", obj=workshop, data={"survey": survey})
+    return items
+
+
+def survey_window(workshop: Workshop, survey: str) -> surveys.Window:
+    last = workshop.sessions.order_by("-date", "-start_time").first()
+    return surveys.window(
+        survey=survey, ends_on=workshop.ends_on, last_start=last.starts_at if last else None, zone=workshop.zone,
+        follow_up_months=workshop.follow_up_months,
+    )
+
+
+def check_can_answer(*, workshop: Workshop, survey: str, user, now: datetime | None = None) -> None:
+    """A cohort member, while the survey is open; raises NotACohortMember or SurveyClosed."""
+    if not selectors.is_cohort_member(workshop, user):
+        raise NotACohortMember()
+    if not survey_window(workshop, survey).is_open(now or timezone.now()):
+        raise SurveyClosed()
+
+
+@transaction.atomic
+def save_survey_response(
+    *, workshop: Workshop, survey: str, trainee, scores: dict[int, int], recommend: int | None, comment: str,
+    now: datetime | None = None,
+) -> SurveyResponse:
+    """Record or change a trainee's answers: one response per trainee and survey, until it closes."""
+    now = now or timezone.now()
+    check_can_answer(workshop=workshop, survey=survey, user=trainee, now=now)
+    items = {item.pk: item for item in ensure_survey_items(workshop=workshop, survey=survey)}
+    response, created = SurveyResponse.objects.select_for_update().get_or_create(
+        workshop=workshop, survey=survey, trainee=trainee,
+        defaults={"recommend": recommend, "comment": comment, "submitted_at": now, "updated_at": now},
+    )
+    if not created:
+        response.recommend, response.comment, response.updated_at = recommend, comment, now
+        response.save(update_fields=["recommend", "comment", "updated_at"])
+    for item_id, score in scores.items():
+        if item_id in items and score is not None:
+            SurveyAnswer.objects.update_or_create(response=response, item_id=item_id, defaults={"score": score})
+    SurveyAnswer.objects.filter(response=response).exclude(item_id__in=[i for i, s in scores.items() if s is not None]).delete()
+    return response
+
+
+@dataclass
+class FollowUpRun:
+    sent: int = 0
+    skipped: int = 0
+
+
+def send_follow_up_surveys(*, now: datetime | None = None) -> FollowUpRun:
+    """Email each cohort member the follow-up survey once it opens, in their language.
+
+    Idempotent: a row per (workshop, trainee) is a database constraint, created with the email
+    in one transaction, so a second run (or two runs at once) sends nothing twice.
+    """
+    now = now or timezone.now()
+    run = FollowUpRun()
+    # Workshops whose follow-up may be open: ended at least a month ago, not over a few years.
+    candidates = Workshop.objects.filter(ends_on__lte=now.date() - timedelta(days=28), ends_on__gte=now.date() - timedelta(days=800))
+    for workshop in candidates.select_related("cohort"):
+        if not survey_window(workshop, surveys.FOLLOW_UP).is_open(now):
+            continue
+        already = set(FollowUpEmail.objects.filter(workshop=workshop).values_list("trainee_id", flat=True))
+        members = (
+            Enrolment.objects.filter(cohort_id=workshop.cohort_id).exclude(status=Enrolment.Status.WITHDRAWN)
+            .exclude(trainee_id__in=already).select_related("trainee")
+        )
+        for trainee in {enrolment.trainee_id: enrolment.trainee for enrolment in members}.values():
+            try:
+                with transaction.atomic():
+                    FollowUpEmail.objects.create(workshop=workshop, trainee=trainee, sent_at=now)
+                    notify(trainee, partial(_follow_up_email, workshop, trainee))
+            except IntegrityError:
+                run.skipped += 1
+                continue
+            run.sent += 1
+    return run
+
+
+def _follow_up_email(workshop: Workshop, trainee) -> tuple[str, str]:
+    url = settings.PUBLIC_BASE_URL + reverse("workshop_survey", args=[workshop.pk, surveys.FOLLOW_UP])
+    window = survey_window(workshop, surveys.FOLLOW_UP)
+    context = {
+        "trainee": trainee, "workshop": workshop, "url": url,
+        "closes": format_date(window.closes.date() - timedelta(days=1)),
+    }
+    subject = gettext("%(title)s: how have you used what you learned?") % {"title": workshop.title}
+    return subject, render_to_string("workshops/email/follow_up.txt", context)
+
+
+def record_report_download(*, workshops: list, by, file_format: str, sha256: str, exact: bool, participants: int) -> None:
+    """A workshop report left the platform: who, which workshops, which bytes (as records downloads)."""
+    audit.record(
+        actor=by, action="workshop.report.exported", obj=workshops[0] if len(workshops) == 1 else None,
+        data={
+            "format": file_format, "workshops": [w.pk for w in workshops], "sha256": sha256, "exact_counts": exact,
+            "participants": participants,
+        },
     )

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from certificates import conf
+from certificates import conf, extras
 from certificates.wording import (
     POINT_MM,
     default_wording,
@@ -113,9 +113,12 @@ class CertificateFacts:
     expires_on: date | None
     verification_code: str
     language: str
+    extra_lines: tuple[str, ...] = ()  # from higher apps (``certificates.extras``), e.g. a workshop's
 
 
 def facts_of(certificate) -> CertificateFacts:
+    with translation.override(certificate.language):
+        extra_lines = extras.lines_for(certificate)
     return CertificateFacts(
         trainee_name=certificate.trainee_name,
         course_title=certificate.course_title,
@@ -127,6 +130,7 @@ def facts_of(certificate) -> CertificateFacts:
         expires_on=certificate.expires_on,
         verification_code=certificate.verification_code,
         language=certificate.language,
+        extra_lines=extra_lines,
     )
 
 

@@ -66,3 +66,25 @@ def co_facilitator(workshop):
 
 def starts(session) -> datetime:
     return session.starts_at
+
+
+def graded_attempt(trainee, quiz, *, at: datetime, grade: float, fractions=()):
+    """A finished, graded attempt at ``quiz`` submitted at ``at``; ``fractions``: (question, fraction) answers."""
+    from decimal import Decimal
+
+    from assessments.models import Answer, Attempt
+    from courses.models import Enrolment
+
+    enrolment = Enrolment.objects.filter(trainee=trainee).order_by("-pk").first()
+    number = Attempt.objects.filter(trainee=trainee, quiz_key=quiz.translation_key).count() + 1
+    attempt = Attempt.objects.create(
+        quiz=quiz, quiz_key=quiz.translation_key, trainee=trainee, enrolment=enrolment, number=number,
+        status=Attempt.Status.FINISHED, started_at=at - timedelta(minutes=20), submitted_at=at,
+        marks=Decimal(str(grade)), max_marks=Decimal("100"), grade=Decimal(str(grade)),
+    )
+    for position, (question, fraction) in enumerate(fractions, start=1):
+        Answer.objects.create(
+            attempt=attempt, position=position, question=question, max_mark=Decimal("1"),
+            fraction=Decimal(str(fraction)), mark=Decimal(str(fraction)),
+        )
+    return attempt

@@ -51,6 +51,7 @@ from courses.models import (
 from lms import mfa, roles
 from lms.models import Country, Organisation, Region, ReportingScope, Sector
 from lms.services import mark_email_verified
+from workshops import demo as workshop_demo
 
 QUIZ_DIR = Path(__file__).resolve().parents[3] / "content" / "demo" / "quizzes"
 # Translated courses, in the order they are seeded. Each page of a course_<language>.py file is
@@ -179,6 +180,8 @@ class Command(BaseCommand):
         self.load_attempts(users[roles.TRAINEE], courses, quizzes)
         self.step("colleagues who completed courses (certificates are rendered by the task worker)")
         self.load_colleagues(users[roles.TRAINER], courses, quizzes)
+        self.step("workshops in Dakar and Niamey (sessions, attendance, pre/post tests, surveys), one coming in Abidjan")
+        workshop_demo.load(trainer=users[roles.TRAINER], courses=courses, quizzes=quizzes, answers=self.answers)
         self.step("translations kept in step with their source (wagtail-localize)")
         adopt_all_translations()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
