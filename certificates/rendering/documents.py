@@ -184,6 +184,7 @@ def certificate_document(template, facts: CertificateFacts) -> Document:
             body=(body_text, body_pt),
             intro=bool(wording["intro"]),
             score=facts.score is not None and bool(wording["score_line"]),
+            extra_lines=facts.extra_lines,
             column_mm=column_mm,
         )
         signatories = [
@@ -235,7 +236,9 @@ def _lines(text: str, size_pt: float, width_mm: float, stretch: float = 1.0) -> 
     return lines_needed(text, width_em=width_mm / (size_pt * POINT_MM * stretch))
 
 
-def _content_height_mm(*, title, name, body, intro: bool, score: bool, column_mm: float) -> float:
+def _content_height_mm(
+    *, title, name, body, intro: bool, score: bool, column_mm: float, extra_lines: tuple[str, ...] = ()
+) -> float:
     """About how tall the statement is, to centre it in its box (no layout pass needed)."""
     title_text, title_pt, stretch = title
     height = _lines(title_text, title_pt, column_mm, stretch) * title_pt * POINT_MM * 1.15
@@ -246,6 +249,8 @@ def _content_height_mm(*, title, name, body, intro: bool, score: bool, column_mm
     height += _lines(body[0], body[1], column_mm) * body[1] * POINT_MM * 1.45
     if score:
         height += 12 * POINT_MM * 1.3 + 3.5
+    for line in extra_lines:  # set like the score line, and may wrap (a long workshop title)
+        height += _lines(line, 12, column_mm) * 12 * POINT_MM * 1.3 + 3.5
     return height
 
 
