@@ -2,7 +2,6 @@
 
 import random
 import uuid
-from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -13,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +22,7 @@ from assessments.models import Answer, Question, QuestionCategory
 from assessments.types import registry
 from assessments.views import question_views
 from lms import audit
+from lms.formatting import format_number
 from lms.storage import private_storage
 
 UPLOAD_SALT = "passage.question-import"
@@ -218,5 +217,4 @@ def _check_preview(question, question_type, layout: dict, post) -> dict:
 
 def _number(value: float) -> str:
     """At most two decimals, none when whole, in the reader's language: 0.5, 1, 33.33."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return number_format(Decimal("0" if text == "-0" else text))
+    return format_number(round(value, 2) + 0.0)  # + 0.0: no "-0"

@@ -259,6 +259,10 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolme
     _mark_done(lessons, done)
     _link_outline(course, outline, request)
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    if index is not None:
+        # The outline is read from the database; in the editor's preview the lesson is the unsaved
+        # one, and the outline names it as it is being written.
+        lessons[index].title = lesson.title
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
     module = next((m for m in outline if any(item.pk == lesson.pk for item in m.lessons)), None)

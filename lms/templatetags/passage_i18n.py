@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from lms.i18n import language_of_locale
+from lms.routing import url_in_interface_language
 
 register = template.Library()
 
@@ -48,3 +49,11 @@ def is_untranslated(thing) -> bool:
 def language_of(thing) -> str:
     """The language code of a page (or anything with a locale), without a query per page."""
     return _language_of(thing) or ""
+
+
+@register.simple_tag(takes_context=True)
+def interface_url(context, page) -> str:
+    """A link to ``page`` that keeps the interface's language: its translation into the active
+    language, or, where there is none yet, its own path under the active prefix (shown there with
+    the "not yet translated" note). ``{% pageurl %}`` would send the reader to the page's language."""
+    return url_in_interface_language(page, context.get("request"))

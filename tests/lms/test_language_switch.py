@@ -143,11 +143,33 @@ def test_the_catalogue_marks_the_courses_not_yet_translated(client, course, arab
     response = client.get("/ar/courses/")
     html = response.content.decode()
     assert response.status_code == 200
+    # The link keeps the Arabic interface: it opens the English course with its "not yet translated" note.
     assert (
-        '<a href="/en/courses/identifying-victims/" lang="en" dir="ltr">Identifying victims</a>'
+        '<a href="/ar/courses/identifying-victims/" lang="en" dir="ltr">Identifying victims</a>'
         in html
     )
+    assert 'href="/en/courses/identifying-victims/"' not in html
     assert 'class="tag untranslated"' in html
+    opened = client.get("/ar/courses/identifying-victims/")
+    assert opened.status_code == 200 and '<html lang="ar" dir="rtl">' in opened.content.decode()
+
+
+def test_the_dashboard_links_each_course_in_the_interface_language(client, course, arabic_site):
+    """An English-only course under /ar/; a course with an Arabic version to that version."""
+    translated = build_course("Referral", slug="referral")
+    arabic = translate(translated, "ar", title="الإحالة", slug="al-ihala")
+    trainee = UserFactory()
+    for enrolled in (course, translated):
+        course_services.enrol(trainee=trainee, course=enrolled)
+    client.force_login(trainee)
+    html = client.get("/ar/dashboard/").content.decode()
+    assert 'href="/ar/courses/identifying-victims/"' in html
+    assert f'href="{arabic.url}"' in html
+    assert 'href="/en/courses/' not in html
+    # Hostile: in English, the same dashboard links to the English pages, not to the Arabic ones.
+    html = client.get("/en/dashboard/").content.decode()
+    assert 'href="/en/courses/identifying-victims/"' in html and 'href="/en/courses/referral/"' in html
+    assert 'href="/ar/courses/' not in html
 
 
 def test_name_fields_follow_the_direction_of_what_is_typed(client):
