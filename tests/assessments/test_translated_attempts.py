@@ -1,6 +1,8 @@
 """An attempt keeps the language it started in; its questions are shown in it, the key is shared,
 and results and item analysis count each question once whatever the language."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation as django_translation
@@ -177,3 +179,17 @@ def test_the_question_preview_shows_each_translation_with_its_language(client, c
     for language in ("fr", "xx"):
         page = client.get(url, {"language": language}).content.decode()
         assert '<div class="stem"><p>Which is an indicator?</p></div>' in page
+
+
+def test_the_review_of_an_untranslated_quiz_links_back_in_the_readers_language(client, course, quizzes):
+    """A French reader of an English-only course stays under /fr/ from the review's links."""
+    english, _arabic = quizzes
+    trainee = enrolled(course)
+    attempt = take_quiz(english, trainee, choice=RIGHT, value="false")
+    client.force_login(trainee)
+    with django_translation.override("fr"):
+        page = client.get(reverse("attempt_review", args=[attempt.pk])).content.decode()
+    crumbs = page.split('<nav class="crumbs">', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'href="([^"]+)"', crumbs)
+    assert len(links) == 2 and all(link.startswith("/fr/") for link in links), links
+    assert client.get(links[1]).status_code == 200  # the quiz, shown in English with the note
