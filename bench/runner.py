@@ -5,7 +5,7 @@ import time
 from django.test import Client
 
 # Importing a benchmark module registers its benchmarks; new modules join this line.
-from bench import certificates, pages, quizzes, records, web  # noqa: F401
+from bench import certificates, pages, quizzes, records, served, web  # noqa: F401
 from bench.national import NATIONAL
 from bench.registry import BENCHMARKS, Run
 from bench.report import judge, load_targets, publish

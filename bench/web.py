@@ -220,13 +220,13 @@ def _serve_lessons(run: Run, *, preload: bool, count: int) -> dict:
     cookie = _session_cookie(run.scene.trainee)
     with _Gunicorn(preload=preload) as server:
         _get_pages(server.port, url, cookie, 20)  # warm-up: both workers load the page's code
-        seconds = _get_pages(server.port, url, cookie, count)
+        _get_pages(server.port, url, cookie, count)
         workers = server.workers()
         if len(workers) != WORKERS:
             raise RuntimeError(f"expected {WORKERS} gunicorn workers, found {len(workers)}")
         rss = [_memory_kb(pid, "status", "VmRSS") for pid in workers]
         pss = [_memory_kb(pid, "smaps_rollup", "Pss") for pid in workers]
-    return {"pages_per_s": count / seconds, "rss_mb": max(rss) / 1024, "pss_mb": statistics.mean(pss) / 1024}
+    return {"rss_mb": max(rss) / 1024, "pss_mb": statistics.mean(pss) / 1024}
 
 
 @benchmark
@@ -241,5 +241,4 @@ def web_worker_memory(run: Run) -> list[Measurement]:
         Measurement("web_worker_rss_mb", round(plain["rss_mb"], 1), "MB"),
         Measurement("web_worker_pss_mb", round(plain["pss_mb"], 1), "MB"),
         Measurement("web_worker_preload_pss_mb", round(preloaded["pss_mb"], 1), "MB"),
-        Measurement("lesson_pages_per_s_gunicorn", round(plain["pages_per_s"]), "pages/s"),
     ]

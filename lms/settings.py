@@ -152,7 +152,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (CONN_MAX_AGE, 60 s by default), as on PostgreSQL: opening one runs
+    # the pragmas below and closing the last one checkpoints the WAL, about 2 ms a request.
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets the web server and the task worker write without "database is locked".
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
