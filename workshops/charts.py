@@ -14,6 +14,8 @@ from records.charts import BAR_WIDTH, LABEL_WIDTH, VALUE_WIDTH
 
 ROW_HEIGHT = 30
 BAND_LABEL_WIDTH = LABEL_WIDTH // 2
+LEGEND_HEIGHT = 24
+BEFORE_COLOUR, AFTER_COLOUR = "#9cc3dd", "#0b5c8a"
 
 
 def before_after_chart(bands, *, rtl: bool | None = None) -> SafeString:
@@ -28,7 +30,8 @@ def before_after_chart(bands, *, rtl: bool | None = None) -> SafeString:
     def anchor(ltr: str) -> str:
         return {"start": "end", "end": "start"}[ltr] if rtl else ltr
 
-    height = ROW_HEIGHT * max(len(bands), 1) + 4
+    legend_y = ROW_HEIGHT * max(len(bands), 1) + 4
+    height = legend_y + LEGEND_HEIGHT
     title = escape(_("Scores before and after the workshop (matched pairs), by 10-point band"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" direction="ltr" role="img" viewBox="0 0 {width} {height}" '
@@ -38,7 +41,7 @@ def before_after_chart(bands, *, rtl: bool | None = None) -> SafeString:
     for index, (label, *pair) in enumerate(bands):
         y = index * ROW_HEIGHT + 2
         parts.append(f'<text x="{x(BAND_LABEL_WIDTH - 6)}" y="{y + 17}" text-anchor="{anchor("end")}">{escape(label)}</text>')
-        for offset, figure, colour in ((0, pair[0], "#9cc3dd"), (13, pair[1], "#0b5c8a")):
+        for offset, figure, colour in ((0, pair[0], BEFORE_COLOUR), (13, pair[1], AFTER_COLOUR)):
             if figure.hidden:
                 parts.append(
                     f'<text x="{x(BAND_LABEL_WIDTH + 4)}" y="{y + offset + 10}" text-anchor="{anchor("start")}" font-size="10" fill="#555">'
@@ -52,5 +55,11 @@ def before_after_chart(bands, *, rtl: bool | None = None) -> SafeString:
                 f'<text x="{x(BAND_LABEL_WIDTH + bar + 4)}" y="{y + offset + 10}" text-anchor="{anchor("start")}" font-size="10">'
                 f"{escape(figure.display)}</text>"
             )
+    # The legend: which shade is which, at the reading edge under the bars.
+    position = BAND_LABEL_WIDTH
+    for label, colour in ((_("Before"), BEFORE_COLOUR), (_("After"), AFTER_COLOUR)):
+        parts.append(f'<rect x="{x(position, 11)}" y="{legend_y + 4}" width="11" height="11" fill="{colour}"/>')
+        parts.append(f'<text x="{x(position + 16)}" y="{legend_y + 14}" text-anchor="{anchor("start")}">{escape(label)}</text>')
+        position += 16 + 9 * len(str(label)) + 24
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every dynamic part above is escaped
