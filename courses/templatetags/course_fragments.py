@@ -33,11 +33,12 @@ def _digest(*parts) -> str:
 def _cached(context, key: str, render) -> str:
     request = context.get("request")
     if getattr(request, "is_preview", False):
-        return render()
-    html = cache.get(key)
-    if html is None:
         html = render()
-        cache.set(key, html, FRAGMENT_SECONDS)
+    else:
+        html = cache.get(key)
+        if html is None:
+            html = render()
+            cache.set(key, html, FRAGMENT_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
 
 
