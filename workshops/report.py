@@ -158,9 +158,9 @@ def build_report(workshops: list[Workshop], *, enrolments: QuerySet, exact: bool
     workshop_of_cohort = {w.cohort_id: w.pk for w in workshops}
     rounds = enrolments.filter(cohort_id__in=list(workshop_of_cohort)).order_by()
     people: dict[tuple[int, int], dict] = {}  # (workshop, trainee) -> their latest round
+    names_too = ("trainee__first_name", "trainee__last_name", "trainee__email") if with_trainees and exact else ()
     for row in rounds.values(
-        "pk", "trainee_id", "cohort_id", "status", "organisation_id", "sector_id", "country_id", "trainee__gender",
-        "trainee__first_name", "trainee__last_name", "trainee__email",
+        "pk", "trainee_id", "cohort_id", "status", "organisation_id", "sector_id", "country_id", "trainee__gender", *names_too,
     ).order_by("pk"):
         people[workshop_of_cohort[row["cohort_id"]], row["trainee_id"]] = row
     trainee_ids = rounds.values("trainee_id")
