@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
@@ -25,6 +26,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -88,6 +90,14 @@ class Report:
 
 
 # --- Pieces ---------------------------------------------------------------------------------------
+
+
+def _ids(ids: list[int]):
+    """For an ``__in`` lookup: the list, or on PostgreSQL one array parameter when it is long
+    (thousands of placeholders cost the parsers more than the query itself: 2× for 9,000)."""
+    if connection.vendor == "postgresql" and len(ids) > 100:
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
 
 
 class _Epoch(Func):
@@ -318,7 +328,7 @@ def _facility(workshops, keys, pairs, hider: _Hider) -> list[Facility]:
         return []
     def summed(ids: list[int], side: str) -> QuerySet:
         return (
-            Answer.objects.filter(attempt_id__in=ids, fraction__isnull=False).values("question__family")
+            Answer.objects.filter(attempt_id__in=_ids(ids), fraction__isnull=False).values("question__family")
             .annotate(n=Count("pk"), total=Sum("fraction"), first=Min("position"), side=Value(side, output_field=CharField()))
             .order_by()
         )
