@@ -25,6 +25,7 @@ bench:
 	@scripts/bootstrap.sh test
 	@.venv/bin/python -m bench
 	@.venv/bin/python -m bench.national
+	@.venv/bin/python -m bench.workshops
 
 bench-ci:
 	@scripts/bootstrap.sh test

@@ -313,6 +313,13 @@ class Certificate(models.Model):
     language = models.CharField(_("language as printed"), max_length=10, choices=settings.LANGUAGES)
     completed_on = models.DateField(_("completed on"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+    extra_lines = models.JSONField(
+        _("extra lines as printed"), null=True, blank=True, editable=False,
+        help_text=_(
+            "Lines printed under the body, e.g. the workshop's name, dates, place and hours, as they "
+            "were when the certificate was issued. Empty for certificates issued before these were kept."
+        ),
+    )
     score = models.DecimalField(
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True, help_text=_("Only for courses with graded quizzes.")
     )

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -142,6 +142,7 @@ def issue_certificate(
                 language=language,
                 completed_on=completed_on,
                 hours=_hours_of(enrolment, course),
+                extra_lines=_extra_lines_of(enrolment, language),
                 score=selectors.score_of(enrolment),
                 issuer=policy.template.issuer_name,
                 issued_at=now,
@@ -170,6 +171,13 @@ def _queue_render(certificate_id: int) -> None:
     from certificates.tasks import render_certificate_task
 
     render_certificate_task.enqueue(certificate_id=certificate_id)
+
+
+def _extra_lines_of(enrolment, language: str) -> list[str]:
+    """The lines higher apps print under the body (``certificates.extras``), in the
+    certificate's language, frozen at issue: renaming the workshop later changes no certificate."""
+    with translation.override(language):
+        return list(extras.lines_for(Certificate(enrolment=enrolment, language=language)))
 
 
 def _hours_of(enrolment, course) -> Decimal:
@@ -309,6 +317,9 @@ def reissue_certificate(
         language=language,
         completed_on=old.completed_on,
         hours=old.hours,
+        # A correction keeps what was printed; only a new language words the lines again.
+        extra_lines=old.extra_lines if language == old.language and old.extra_lines is not None
+        else _extra_lines_of(old.enrolment, language),
         score=old.score,
         issuer=policy.template.issuer_name,
         issued_at=now,

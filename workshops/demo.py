@@ -8,6 +8,7 @@ figures rather than suppressed cells. The third workshop, in Abidjan, is next mo
 trainer runs it. Idempotent: a workshop that exists is left as it is.
 """
 
+import math
 import random
 from datetime import time, timedelta
 
@@ -106,10 +107,25 @@ def _sessions(workshop, plan, by):
         )
 
 
-def _attempt(quiz, trainee, enrolment, *, right_share, when, answers):
+def _difficulty(question_id: int) -> float:
+    """A question's difficulty from 0.15 (easy) to 0.85 (hard), the same on every run."""
+    return random.Random(question_id).uniform(0.15, 0.85)
+
+
+def _knows(rng: random.Random, ability: float):
+    """Whether a trainee of this ability gets a question right: likelier the abler they are and the
+    easier the question (a logistic curve), so each question has its own facility."""
+
+    def right(answer) -> bool:
+        return rng.random() < 1 / (1 + math.exp(-6 * (ability - _difficulty(answer.question_id))))
+
+    return right
+
+
+def _attempt(quiz, trainee, enrolment, *, right_share, when, answers, rng):
     """A real attempt (drawn, answered, graded by the quiz services), then dated ``when``."""
     attempt = quiz_services.start_attempt(quiz=quiz, trainee=trainee, enrolment=enrolment)
-    quiz_services.save_answers(attempt=attempt, responses=answers(attempt, right_share=right_share))
+    quiz_services.save_answers(attempt=attempt, responses=answers(attempt, right_share=right_share, right=_knows(rng, right_share)))
     quiz_services.submit_attempt(attempt=attempt)
     Attempt.objects.filter(pk=attempt.pk).update(started_at=when - timedelta(minutes=25), submitted_at=when)
 
@@ -142,7 +158,7 @@ def _past(*, key, title, cohort_name, course, quiz, trainer, starts_on, venue, c
         enrolment = learning.add_to_cohort(cohort=cohort, trainee=trainee)
         level = rng.uniform(0.2, 0.7)
         if index % 9 != 8:  # a few arrive without having taken the pre-test
-            _attempt(quiz, trainee, enrolment, right_share=level, when=first - timedelta(days=rng.randint(1, 6)), answers=answers)
+            _attempt(quiz, trainee, enrolment, right_share=level, when=first - timedelta(days=rng.randint(1, 6)), answers=answers, rng=rng)
         present = [s for s in sessions if rng.random() < 0.9]
         for session in present:
             services.mark_attendance(
@@ -153,7 +169,7 @@ def _past(*, key, title, cohort_name, course, quiz, trainer, starts_on, venue, c
             for lesson in lessons:
                 learning.complete_lesson(enrolment=enrolment, lesson=lesson)
             _attempt(quiz, trainee, enrolment, right_share=min(1.0, level + rng.uniform(0.1, 0.45)),
-                     when=last + timedelta(days=rng.randint(0, 4), hours=2), answers=answers)
+                     when=last + timedelta(days=rng.randint(0, 4), hours=2), answers=answers, rng=rng)
             quiz_services.after_grading(Attempt.objects.filter(enrolment=enrolment).order_by("-number").first().pk)
         if rng.random() < 0.85:
             base = rng.choice([3, 4, 4, 5, 5])
@@ -172,7 +188,8 @@ def _past(*, key, title, cohort_name, course, quiz, trainer, starts_on, venue, c
 
 
 def load(*, trainer, courses, quizzes, answers):
-    """The three demo workshops; ``answers(attempt, right_share=...)`` fills an attempt's form data."""
+    """The three demo workshops; ``answers(attempt, right_share=..., right=...)`` fills an attempt's form
+    data, ``right(answer)`` saying which questions a trainee gets right (``_knows``)."""
     rng = random.Random(17)  # the same figures on every machine
     today = timezone.localdate()
     border = Sector.objects.get(slug="border-police")

@@ -156,3 +156,47 @@ class SurveyItemsForm(forms.Form):
 
     def texts(self) -> list[str]:
         return [self.cleaned_data.get(f"text_{item.pk}", "") for item in self.items]
+
+
+class ReportFilterForm(forms.Form):
+    """The aggregate report's filters: workshops starting between two dates, in one country.
+
+    The countries offered are those of the workshops in the reader's scope; an invalid form
+    filters nothing (the view shows its errors over the unfiltered report).
+    """
+
+    FIELDS = ("starts_from", "starts_until", "country")
+
+    starts_from = forms.DateField(label=_("Starting from"), required=False, widget=DateInput(),
+                                  help_text=_("Workshops that start on this day or later."))
+    starts_until = forms.DateField(label=_("Starting until"), required=False, widget=DateInput(),
+                                   help_text=_("Workshops that start on this day or earlier."))
+    country = forms.TypedChoiceField(label=_("Country"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, workshops, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = {w.country_id: str(w.country) for w in workshops if w.country_id}
+        self.fields["country"].choices = [("", _("All countries")), *sorted(countries.items(), key=lambda c: c[1].casefold())]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_from"), cleaned.get("starts_until")
+        if start and end and start > end:
+            from lms.formatting import format_date
+
+            raise forms.ValidationError(
+                _("The first date (%(start)s) is after the second (%(end)s): the report is shown unfiltered. Swap the dates or change one."),
+                code="dates_reversed", params={"start": format_date(start), "end": format_date(end)},
+            )
+        return cleaned
+
+    def filters(self) -> dict:
+        """Keyword arguments for ``access_aggregate_report``; none unless the form is valid."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            key: value
+            for key, value in (("starts_from", data["starts_from"]), ("starts_until", data["starts_until"]), ("country_id", data["country"]))
+            if value is not None
+        }

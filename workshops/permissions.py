@@ -1,6 +1,7 @@
 """Who may see which workshop. Missing and forbidden answer the same: 404."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -85,14 +86,22 @@ def access_report(user, workshop_id) -> ReportAccess:
     return ReportAccess(workshops=[workshop], enrolments=enrolments, exact=False)
 
 
-def access_aggregate_report(user, *, workshop_ids=None) -> ReportAccess:
-    """Every workshop with trainees in the user's scope (or the chosen ones among them); exact
-    counts only when the user organises every one of them."""
+def access_aggregate_report(
+    user, *, workshop_ids=None, starts_from: date | None = None, starts_until: date | None = None, country_id: int | None = None
+) -> ReportAccess:
+    """Every workshop with trainees in the user's scope (or those among them chosen, starting
+    between two dates, in one country); exact counts only when the user organises every one."""
     if not user.is_authenticated or not has_records_role(user):
         raise Http404
     enrolments = enrolments_in_scope(user)
     workshops = workshops_in_scope(user, enrolments)
     if workshop_ids:
         workshops = workshops.filter(pk__in=workshop_ids)
+    if starts_from is not None:
+        workshops = workshops.filter(starts_on__gte=starts_from)
+    if starts_until is not None:
+        workshops = workshops.filter(starts_on__lte=starts_until)
+    if country_id is not None:
+        workshops = workshops.filter(country_id=country_id)
     workshops = list(workshops)
     return ReportAccess(workshops=workshops, enrolments=enrolments, exact=bool(workshops) and all(_organises(user, w) for w in workshops))

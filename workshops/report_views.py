@@ -17,7 +17,7 @@ from lms import spreadsheets
 from lms.pdf import pool
 from workshops import report_files, selectors, services, surveys
 from workshops.charts import before_after_chart
-from workshops.forms import SurveyForm, SurveyItemsForm
+from workshops.forms import ReportFilterForm, SurveyForm, SurveyItemsForm
 from workshops.models import SurveyResponse, Workshop
 from workshops.permissions import access_aggregate_report, access_report, access_workshop_settings
 from workshops.report import build_report
@@ -34,9 +34,16 @@ def _chosen_ids(request) -> list[int]:
 
 
 def _access(request, workshop_id):
-    if workshop_id is None:
-        return access_aggregate_report(request.user, workshop_ids=_chosen_ids(request))
-    return access_report(request.user, workshop_id)
+    """The report's access, and for the aggregate its filter form and every workshop in scope."""
+    if workshop_id is not None:
+        return access_report(request.user, workshop_id), None, None
+    everything = access_aggregate_report(request.user)
+    bound = any(request.GET.get(name) for name in ReportFilterForm.FIELDS)
+    form = ReportFilterForm(request.GET if bound else None, workshops=everything.workshops)
+    filters, chosen = form.filters(), _chosen_ids(request)
+    if not filters and not chosen:
+        return everything, form, everything.workshops
+    return access_aggregate_report(request.user, workshop_ids=chosen, **filters), form, everything.workshops
 
 
 def _context(request, access, workshop_id) -> dict:
@@ -56,12 +63,11 @@ def _context(request, access, workshop_id) -> dict:
 @login_required
 @require_GET
 def report(request, workshop_id=None):
-    access = _access(request, workshop_id)
+    access, form, everything = _access(request, workshop_id)
     context = _context(request, access, workshop_id)
     if workshop_id is None:
-        context["choices"] = access_aggregate_report(request.user).workshops if request.GET.getlist("workshop") else access.workshops
-        context["chosen"] = set(_chosen_ids(request))
-    return render(request, "workshops/report.html", context)
+        context.update(choices=everything, chosen=set(_chosen_ids(request)), filters=form)
+    return render(request, "workshops/report.html", context, status=400 if form is not None and form.errors else 200)
 
 
 def _file_name(workshop_id, extension: str) -> str:
@@ -73,7 +79,7 @@ def _file_name(workshop_id, extension: str) -> str:
 @require_GET
 def report_download(request, file_format: str, workshop_id=None):
     """The report as XLSX or PDF; every download is written to the audit log with its hash."""
-    access = _access(request, workshop_id)
+    access, _form, _everything = _access(request, workshop_id)
     context = _context(request, access, workshop_id)
     result = context["report"]
     if file_format == "xlsx":

@@ -117,8 +117,13 @@ class CertificateFacts:
 
 
 def facts_of(certificate) -> CertificateFacts:
-    with translation.override(certificate.language):
-        extra_lines = extras.lines_for(certificate)
+    """What a certificate states, as issued (its extra lines were kept at issue; a certificate
+    issued before they were kept asks the registered providers again)."""
+    if certificate.extra_lines is not None:
+        extra_lines = tuple(str(line) for line in certificate.extra_lines)
+    else:
+        with translation.override(certificate.language):
+            extra_lines = extras.lines_for(certificate)
     return CertificateFacts(
         trainee_name=certificate.trainee_name,
         course_title=certificate.course_title,

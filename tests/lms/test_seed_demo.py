@@ -4,6 +4,7 @@ Seeding the whole demo takes a while: one test seeds twice and checks everything
 """
 
 from collections import Counter
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -19,6 +20,8 @@ from content.models import GlossaryTerm
 from content.synced_translations import SyncState, sync_state
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, Topic
 from lms.management.commands.seed_demo import Command
+from workshops.models import Workshop
+from workshops.report import build_report
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +132,18 @@ def test_the_demo_seeds_its_translations_and_a_second_run_changes_nothing():
     assert {(t.target_locale.language_code, t.source.object_repr) for t in waiting} <= {
         ("ru", lesson.get_translation(english.locale).title) for lesson in lessons
     }
+
+    # The past demo workshops' pre- and post-test: each question has its own facility (not 100 %
+    # for the first ones and 0 for the last), and more trainees get it right after the workshop.
+    past = [w for w in Workshop.objects.select_related("pre_test", "post_test") if w.pre_test_id and w.ends_on < date.today()]
+    assert len(past) == 2
+    for workshop in past:
+        facility = build_report([workshop], enrolments=Enrolment.objects.all(), exact=True).facility
+        before = [row.before.value for row in facility if row.before.value is not None]
+        after = [row.after.value for row in facility if row.after.value is not None]
+        assert len(before) >= 4 and len({round(value, 2) for value in before}) >= 3, facility
+        assert not all(value in (0, 1) for value in before)
+        assert sum(after) / len(after) > sum(before) / len(before)
 
     before = counts()
     assert before["pages"][("ar", "LessonPage")] == 6 and before["pages"][("es", "LessonPage")] == 6

@@ -38,3 +38,37 @@ def test_a_round_outside_a_workshop_keeps_the_course_hours_and_no_lines():
     certificate = certificate_services.issue_certificate(enrolment=enrolment, issued_by=existing.cohort.facilitator, language="en")
     assert certificate.hours == existing.cohort.course.estimated_hours
     assert documents.facts_of(certificate).extra_lines == ()
+
+
+def _pdf_text(certificate) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    certificate.refresh_from_db()
+    with certificate.pdf.open("rb") as pdf:
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read())).pages)
+
+
+def test_renaming_the_workshop_after_issue_leaves_the_issued_certificate_as_it_was():
+    existing = workshop(title="Atelier de Dakar")
+    session_at(existing, minutes=120)
+    enrolment = member(existing).enrolments.get()
+    certificate = certificate_services.issue_certificate(enrolment=enrolment, issued_by=existing.cohort.facilitator, language="fr")
+    assert "Atelier de Dakar" in certificate.extra_lines[0]
+    existing.title = "Renamed workshop"
+    existing.save(update_fields=["title"])
+    session_at(existing, minutes=600)  # the hours change too
+    certificate_services.render_certificate_pdf(certificate=certificate)
+    text = _pdf_text(certificate)
+    assert "Atelier de Dakar" in text and "Renamed workshop" not in text
+    assert documents.facts_of(certificate).hours == certificate.hours
+
+
+def test_a_certificate_issued_before_lines_were_kept_still_prints_the_workshop():
+    existing = workshop(title="Older workshop")
+    enrolment = member(existing).enrolments.get()
+    certificate = certificate_services.issue_certificate(enrolment=enrolment, issued_by=existing.cohort.facilitator, language="en")
+    type(certificate).objects.filter(pk=certificate.pk).update(extra_lines=None)
+    certificate.refresh_from_db()
+    assert documents.facts_of(certificate).extra_lines[0].startswith("Workshop: Older workshop")

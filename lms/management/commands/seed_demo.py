@@ -485,13 +485,14 @@ class Command(BaseCommand):
                     started_at=started + timedelta(days=8, hours=2), submitted_at=started + timedelta(days=8, hours=2, minutes=25)
                 )
 
-    def answers(self, attempt, *, right_share, limit=None):
-        """Form-like responses: the right answer for the first share of questions, a wrong one after."""
+    def answers(self, attempt, *, right_share, limit=None, right=None):
+        """Form-like responses: the right answer for the first share of questions, a wrong one after;
+        or, given ``right(answer)``, the right answer wherever it says so."""
         responses = {}
         answers = quiz_selectors.with_real_questions(attempt.answers.order_by("position"))[:limit]
         right_count = round(len(answers) * right_share)
         for index, answer in enumerate(answers):
-            responses[answer.position] = demo_response(answer, right=index < right_count)
+            responses[answer.position] = demo_response(answer, right=right(answer) if right else index < right_count)
         return responses
 
     # --- certificates ---------------------------------------------------------------------
