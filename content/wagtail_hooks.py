@@ -43,7 +43,7 @@ def register_translation_urls():
 def register_translation_status_url():
     return [
         path(
-            "translations/page/<int:page_id>/",
+            "translations/page/<id:page_id>/",
             translation_views.TranslationStatusView.as_view(),
             name="content_translation_status",
         ),

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 HUGE_IDS = ("99999999999999999999", str(2**63))
 ID_CONVERTERS = {"int", "id"}  # Django's own, and lms.converters.DatabaseIdConverter
 _PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>\w+)>")
-PROJECT_APPS = {"lms", "content", "courses", "assessments", "certificates"}
+PROJECT_APPS = {"lms", "content", "courses", "assessments", "certificates", "records", "workshops"}
 _SAMPLES = {"uuid": str(uuid.uuid4()), "path": "x", "slug": "x", "str": "x"}
 
 
