@@ -21,7 +21,7 @@ import re
 import time
 
 import gevent
-from locust import HttpUser, task
+from locust import HttpUser, events, task
 from locust.exception import StopUser
 
 PEOPLE = json.load(open(os.environ["LOAD_PEOPLE"], encoding="utf-8"))
@@ -160,6 +160,25 @@ class SteadyTrainee(Trainee):
         location = self.post_redirect(f"{LANGUAGE}/learn/attempts/{attempt_id}/submit/", "practice: submit")
         if location:
             self.get(location, "practice: review")
+
+
+@events.init.add_listener
+def quit_when_everyone_is_done(environment, **kwargs):
+    """Stop the run once every trainee has finished, rather than at the time limit."""
+
+    def watch():
+        spawned = False
+        while True:
+            gevent.sleep(1)
+            runner = environment.runner
+            if runner is None:
+                continue
+            spawned = spawned or runner.user_count > 0
+            if spawned and runner.user_count == 0:
+                runner.quit()
+                return
+
+    gevent.spawn(watch)
 
 
 if SCENARIO == "workshop":

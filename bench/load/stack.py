@@ -21,8 +21,11 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 BIN = ROOT / ".venv" / "bin"
 
 
+STARTED = time.monotonic()
+
+
 def say(text: str) -> None:
-    print(f"\033[1m==> {text}\033[0m", flush=True)
+    print(f"\033[1m==> [{time.monotonic() - STARTED:5.0f} s] {text}\033[0m", flush=True)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -156,14 +159,27 @@ def signing_key(var_dir: Path, env: dict) -> dict:
     return {"PASSAGE_SIGNING_KEY": str(var_dir / "signing" / "demo-key.pem"), "PASSAGE_SIGNING_CERT": str(var_dir / "signing" / "demo-cert.pem")}
 
 
-def collectstatic(env: dict) -> None:
-    manage("collectstatic", "--no-input", "-v0", env=env)
+def collectstatic(env: dict, var_dir: Path) -> None:
+    """Collect static files once per change of any of them (as scripts/run.sh does)."""
+    digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes())
+    for path in sorted(ROOT.glob("*/static/**/*")) + sorted(ROOT.glob("static/**/*")):
+        digest.update(f"{path}{path.stat().st_mtime_ns}".encode())
+    stamp = var_dir / f".static-{digest.hexdigest()[:16]}"
+    if not stamp.exists():
+        manage("collectstatic", "--no-input", "-v0", env=env)
+        for old in var_dir.glob(".static-*"):
+            old.unlink()
+        stamp.touch()
 
 
 def gunicorn_command(*, port: int, workers: int, threads: int, access_log: Path | None = None) -> list[str]:
     command = [
         str(BIN / "gunicorn"), "lms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
         "--threads", str(threads), "--log-level", "warning", "--graceful-timeout", "5",
+        # Longer than any pause of a simulated trainee, as a reverse proxy keeps its upstream
+        # connections: with gunicorn's 2 s, a request sent as the server closes an idle
+        # connection fails with a reset (the client's race, not the site's).
+        "--keep-alive", "75",
     ]
     if access_log:
         command += ["--access-logfile", str(access_log), "--access-logformat", '%(t)s %(m)s "%(U)s" %(s)s %(M)s']
@@ -192,3 +208,16 @@ def which(name: str) -> str:
     if not found:
         raise RuntimeError(f"{name} is not on PATH")
     return found
+
+
+def sleep_until(moment: float) -> None:
+    delay = moment - time.time()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def worker_command(env: dict) -> list[str]:
+    """The task worker for the configured queue: the database queue's db_worker, or rq's worker."""
+    if env.get("TASK_BACKEND") == "rq":
+        return [PY, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job", "default"]
+    return [PY, "manage.py", "db_worker", "--queue-name", "*", "--interval", "1", "-v0"]
