@@ -24,9 +24,26 @@ class LmsConfig(AppConfig):
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-deleted")
         copy_for_translation_done.connect(authors_follow_translations, dispatch_uid="lms.authors_follow_translations")
         periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
+        _register_outage_recovery(periodic)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")
         _share_allauth_rate_limits()
+
+
+def _register_outage_recovery(periodic):
+    # With Redis only (the modules import redis, which the embedded mode never loads): hand the
+    # tasks kept in the database during an outage to the queue, and delete the cache keys whose
+    # updates Redis missed.
+    from django.conf import settings
+
+    if settings.CACHES["default"]["BACKEND"] == "lms.cache.ResilientRedisCache":
+        from lms.cache import purge_stale_cache_keys
+
+        periodic.register("shared cache: keys missed during an outage", 5, purge_stale_cache_keys)
+    if settings.TASKS["default"]["BACKEND"] == "lms.taskqueue.RQBackend":
+        from lms.taskqueue import relay_outbox_quietly
+
+        periodic.register("task queue: tasks kept in the database during an outage", 5, relay_outbox_quietly)
 
 
 def _share_allauth_rate_limits():

@@ -362,3 +362,18 @@ class ErasureRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+
+class StaleCacheKey(models.Model):
+    """A shared-cache key whose update missed Redis during an outage (lms.cache): deleted from
+    Redis once it answers, so that no older copy (a signed-out session) is served again."""
+
+    key = models.CharField(max_length=250, unique=True)
+    noted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stale cache key")
+        verbose_name_plural = _("stale cache keys")
+
+    def __str__(self):
+        return self.key

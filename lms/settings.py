@@ -98,6 +98,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole answer, and every later line logged carries the request's id.
+    "lms.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside WhiteNoise so that static files get the header too.
     "lms.middleware.PermissionsPolicyMiddleware",
@@ -165,12 +167,17 @@ elif os.environ.get("TEST_DATABASE_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis answers in well under a millisecond: after half a second it is not coming.
+REDIS_TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, falling back to misses while it is unreachable (lms/cache.py): sessions are
+            # then read from and written to their database copy (cached_db).
+            "BACKEND": "lms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "passage",
+            "OPTIONS": REDIS_TIMEOUTS,
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -186,11 +193,13 @@ else:
 # Rate limits (lms.ratelimit) count in a cache of their own that every process shares, with an
 # atomic increment: Redis INCR, or diskcache's increment inside a SQLite transaction under var/.
 # The default cache is per process in the embedded mode, where two web workers doubled each limit.
+# Without Redis a limit cannot be counted and lms.ratelimit refuses (it is not lifted).
 if REDIS_URL:
     CACHES["ratelimit"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "passage-ratelimit",
+        "OPTIONS": REDIS_TIMEOUTS,
     }
 else:
     CACHES["ratelimit"] = {
@@ -207,6 +216,8 @@ RATELIMIT_IP_META_KEY = "lms.ratelimit.remote_address"
 # --- Tasks ------------------------------------------------------------------------------------
 
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
+# Every task of Passage and of Wagtail runs on the default queue.
+TASK_QUEUES = ["default"]
 TASKS = {
     "default": {
         "BACKEND": {
@@ -215,6 +226,31 @@ TASKS = {
         }.get(TASK_BACKEND, TASK_BACKEND),
     }
 }
+if TASK_BACKEND == "rq":
+    # The queue on Redis, run by `manage.py rqworker --job-class django_tasks_rq.Job default`.
+    # A failed or abandoned job runs again after 10 s, 1 min, 5 min (lms/taskqueue.py); while
+    # Redis is unreachable, tasks wait in the database ("outbox") and the periodic job hands
+    # them over when it answers.
+    _task_redis = os.environ.get("TASK_REDIS_URL") or REDIS_URL
+    if not _task_redis:
+        raise ImproperlyConfigured("TASK_BACKEND=rq needs REDIS_URL (or TASK_REDIS_URL).")
+    _task_redis += ("&" if "?" in _task_redis else "?") + "socket_connect_timeout=0.5&socket_timeout=1"
+    TASKS = {
+        "default": {
+            "BACKEND": "lms.taskqueue.RQBackend",
+            "QUEUES": TASK_QUEUES,
+            "OPTIONS": {
+                "retries": int(os.environ.get("TASK_RETRIES", "3")),
+                "retry_intervals": [10, 60, 300],
+                "outbox": "outbox",
+            },
+        },
+        "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES},
+    }
+    # A job running longer than this is stopped (a bulk export of the largest scope stays under it).
+    RQ_QUEUES = {name: {"URL": _task_redis, "DEFAULT_TIMEOUT": 30 * 60} for name in TASK_QUEUES}
+    # Only here: the embedded mode's processes never load rq (memory).
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 # --- Accounts ---------------------------------------------------------------------------------
 
@@ -517,6 +553,8 @@ PERMISSIONS_POLICY = {
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A load balancer probes these over plain HTTP inside the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
@@ -525,15 +563,23 @@ if PRODUCTION:
     if not os.environ.get("SECRET_KEY"):
         raise ImproperlyConfigured("PASSAGE_PRODUCTION is set: SECRET_KEY must come from the environment.")
 
+# LOG_FORMAT=json (make serve-prod, production): one JSON object per line with the request's
+# id, and one line per request (lms/logs.py); no query strings, addresses or names in either.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "lms.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "passage": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The per-request line: JSON logs only (the embedded mode has gunicorn's access log).
+        "passage.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
     },
 }
 CSRF_FAILURE_VIEW = "lms.views.csrf_failure"

@@ -1,19 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import media, routing, views
+from lms import health, media, routing, views
 from records.api import api as records_api
-
-
-def health(request):
-    return HttpResponse("ok", content_type="text/plain")
-
 
 accounts_patterns = [
     # Our own pages first; then django-allauth: sign in and out, registration, email
@@ -32,7 +26,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", views.change_language, name="set_language"),
-    path("healthz", health, name="health"),
+    # Probes for a load balancer (lms/health.py): no language prefix, no session, no rate limit.
+    path("healthz", health.alive, name="health"),
+    path("readyz", health.ready, name="ready"),
     # Public certificate checks: the QR target, never with a language prefix.
     path("verify/", include("certificates.urls_verify")),
     # Completion records for national systems (token auth, no language prefix).

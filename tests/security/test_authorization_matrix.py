@@ -170,6 +170,8 @@ MATRIX: dict[str, list[Case]] = {
     ),
     "i18n/setlang/": post(lambda w: R("set_language"), everyone(302), data=lambda w: {"language": "fr", "next": "/en/"}),
     "healthz": case(lambda w: R("health"), everyone(200)),
+    # Readiness names only parts (database, cache, queue), for everyone alike.
+    "readyz": case(lambda w: R("ready"), everyone(200)),
     # Public verification, outside the language prefix.
     "verify/": [
         Case(lambda w: R("certificates_verify:form"), everyone(200), shows_owner_name=True),

@@ -1,0 +1,118 @@
+"""The task queue on Redis (TASK_BACKEND=rq): retries, and nothing lost while Redis is away."""
+
+import pytest
+from django_rq import get_connection, get_queue
+from django_tasks import task, task_backends
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from django_tasks_rq import Job
+from rq import SimpleWorker
+
+from lms.taskqueue import relay_outbox, relay_outbox_quietly
+from tests.topology import REDIS_DOWN, REDIS_UP, _fresh_cache_health, own_redis, rq_tasks  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+RUNS = []
+
+
+@task()
+def note_run(*, label: str) -> str:
+    """A task whose runs the tests can count."""
+    RUNS.append(label)
+    return label
+
+
+@pytest.fixture(autouse=True)
+def _no_runs_yet():
+    RUNS.clear()
+
+
+def run_rq_worker():
+    """What `manage.py rqworker --job-class django_tasks_rq.Job default` does, in this process."""
+    queue = get_queue("default", job_class=Job)
+    SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+
+
+def test_a_task_goes_through_redis_with_retries_and_runs_in_the_worker(settings, own_redis):
+    rq_tasks(settings, REDIS_UP)
+
+    result = note_run.enqueue(label="hello")
+
+    assert result.backend == "default"
+    job = Job.fetch(result.id, connection=get_connection("default"))
+    assert job.retries_left == 3 and job.retry_intervals == [10, 60, 300]
+    assert RUNS == []
+    run_rq_worker()
+    assert RUNS == ["hello"]
+    assert task_backends["default"].get_result(result.id).status == TaskResultStatus.SUCCESSFUL
+    assert not DBTaskResult.objects.exists()
+
+
+def test_while_redis_is_unreachable_the_task_waits_in_the_database(settings):
+    rq_tasks(settings, REDIS_DOWN)
+
+    result = note_run.enqueue(label="kept")
+
+    kept = DBTaskResult.objects.get()
+    assert str(kept.id) == result.id and kept.backend_name == "outbox"
+    assert kept.status == TaskResultStatus.READY and kept.args_kwargs["kwargs"] == {"label": "kept"}
+    assert RUNS == []
+
+
+def test_the_relay_waits_while_redis_is_still_away(settings):
+    rq_tasks(settings, REDIS_DOWN)
+    note_run.enqueue(label="kept")
+
+    relay_outbox_quietly()  # the periodic job: no exception, nothing lost
+
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_kept_tasks_go_to_redis_once_it_answers_and_run_exactly_once(settings, own_redis):
+    rq_tasks(settings, REDIS_DOWN)
+    first = note_run.enqueue(label="first")
+    second = note_run.enqueue(label="second")
+
+    rq_tasks(settings, REDIS_UP)  # Redis is back
+    assert relay_outbox() == 2
+    assert relay_outbox() == 0
+
+    assert not DBTaskResult.objects.exists()
+    assert own_redis.llen("rq:queue:default") == 2
+    assert Job.fetch(first.id, connection=get_connection("default")).retries_left == 3
+    run_rq_worker()
+    assert sorted(RUNS) == ["first", "second"]
+    assert task_backends["default"].get_result(second.id).status == TaskResultStatus.SUCCESSFUL
+
+
+def test_a_task_redis_already_holds_is_not_pushed_twice(settings, own_redis):
+    """The push went through but its reply was lost: the relay finds the job and only clears the row."""
+    rq_tasks(settings, REDIS_DOWN)
+    kept = note_run.enqueue(label="once")
+    rq_tasks(settings, REDIS_UP)
+    backend = task_backends["default"]
+    backend.push(task_path=note_run.module_path, queue_name="default", args=[], kwargs={"label": "once"}, job_id=kept.id)
+
+    assert relay_outbox() == 0
+
+    assert not DBTaskResult.objects.exists()
+    assert own_redis.llen("rq:queue:default") == 1
+    run_rq_worker()
+    assert RUNS == ["once"]
+
+
+def test_a_failing_task_is_scheduled_again(settings, own_redis):
+    rq_tasks(settings, REDIS_UP)
+    result = fail_once.enqueue()
+
+    run_rq_worker()
+
+    job = Job.fetch(result.id, connection=get_connection("default"))
+    assert job.retries_left == 2
+    assert job.get_status() == "scheduled"  # back in 10 s (the worker's scheduler enqueues it)
+
+
+@task()
+def fail_once() -> None:
+    raise RuntimeError("the certificate store is full")
