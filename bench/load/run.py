@@ -145,7 +145,7 @@ def main() -> int:
         subprocess.run(["redis-cli", "-p", str(config["REDIS_PORT"]), "-n", str(config["REDIS_DB"]), "flushdb"], check=True, capture_output=True)  # noqa: S603, S607
         env = stack.django_env(
             DATABASE_URL=database_url, REDIS_URL=redis_url, PASSAGE_VAR_DIR=var_dir, PUBLIC_BASE_URL=base_url,
-            SECRET_KEY="load-test-only-" + "x" * 40, TASK_BACKEND=os.environ.get("LOAD_TASK_BACKEND", "database"),
+            SECRET_KEY="load-test-only-" + "x" * 40, TASK_BACKEND=os.environ.get("LOAD_TASK_BACKEND", "rq"),
         )
         stack.collectstatic(env, var_dir)
         env.update(stack.signing_key(var_dir, env))
