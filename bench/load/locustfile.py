@@ -35,6 +35,8 @@ RECORD = os.environ.get("LOAD_RECORD", "saved.jsonl")
 OFFSET = int(os.environ.get("LOAD_OFFSET", "0"))
 NEXT_TRAINEE = itertools.count(OFFSET)
 LANGUAGE = "/en"
+# In the fault drill: a 503 ("try again") is tried again after a second, as the quiz's script does.
+RETRY_503 = os.environ.get("LOAD_RETRY_503") == "1"
 
 SHOWN = re.compile(r'name="q(\d+)-shown"')
 CHOICE = re.compile(r'name="q(\d+)-choice" value="([^"]+)"')
@@ -60,19 +62,31 @@ class Trainee(HttpUser):
     def csrf(self) -> dict:
         return {"X-CSRFToken": self.client.cookies.get(PEOPLE["csrf_cookie"], ""), "Referer": self.host + "/"}
 
+    def again(self, response) -> bool:
+        """Whether to send the request again: a 503 during the fault drill (a second later)."""
+        if RETRY_503 and response.status_code in (0, 503):
+            gevent.sleep(1)
+            return True
+        return False
+
     def get(self, url, name):
-        with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
-            if response.status_code != 200:
-                response.failure(f"status {response.status_code}")
-            return response
+        for _ in range(120):
+            with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
+                if response.status_code != 200:
+                    response.failure(f"status {response.status_code}")
+            if not self.again(response):
+                break
+        return response
 
     def post_redirect(self, url, name, data=None):
         """A form POST that must answer with a redirect; returns its Location (or None)."""
-        with self.client.post(url, data=data or {}, headers=self.csrf(), name=name, allow_redirects=False, catch_response=True) as response:
-            if response.status_code != 302:
-                response.failure(f"status {response.status_code}")
-                return None
-            return response.headers.get("Location", "")
+        for _ in range(120):
+            with self.client.post(url, data=data or {}, headers=self.csrf(), name=name, allow_redirects=False, catch_response=True) as response:
+                if response.status_code != 302:
+                    response.failure(f"status {response.status_code}")
+            if not self.again(response):
+                break
+        return response.headers.get("Location", "") if response.status_code == 302 else None
 
     def open_quiz(self, quiz_id, quiz_url, name):
         self.get(quiz_url, f"{name}: quiz page")
@@ -82,17 +96,20 @@ class Trainee(HttpUser):
 
     def save(self, attempt_id, page, fields, name="save") -> bool:
         data = {"page": str(page), **fields}
-        with self.client.post(
-            f"{LANGUAGE}/learn/attempts/{attempt_id}/save/", data=data, headers={**self.csrf(), "X-Requested-With": "fetch"},
-            name=name, allow_redirects=False, catch_response=True,
-        ) as response:
-            try:
-                ok = response.status_code == 200 and response.json().get("ok") is True
-            except ValueError:
-                ok = False
-            if not ok:
-                response.failure(f"status {response.status_code}: {response.text[:120]}")
-            return ok
+        for _ in range(120):
+            with self.client.post(
+                f"{LANGUAGE}/learn/attempts/{attempt_id}/save/", data=data, headers={**self.csrf(), "X-Requested-With": "fetch"},
+                name=name, allow_redirects=False, catch_response=True,
+            ) as response:
+                try:
+                    ok = response.status_code == 200 and response.json().get("ok") is True
+                except ValueError:
+                    ok = False
+                if not ok:
+                    response.failure(f"status {response.status_code}: {response.text[:120]}")
+            if ok or not self.again(response):
+                return ok
+        return False
 
 
 class WorkshopTrainee(Trainee):
