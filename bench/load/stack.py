@@ -219,5 +219,6 @@ def sleep_until(moment: float) -> None:
 def worker_command(env: dict) -> list[str]:
     """The task worker for the configured queue: the database queue's db_worker, or rq's worker."""
     if env.get("TASK_BACKEND") == "rq":
-        return [PY, "manage.py", "rqworker", "--job-class", "django_tasks_rq.Job", "default"]
+        # As scripts/serve-prod.sh runs them; the scheduler brings retried jobs back.
+        return [PY, "manage.py", "rqworker", "--worker-class", "lms.taskqueue.Worker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
     return [PY, "manage.py", "db_worker", "--queue-name", "*", "--interval", "1", "-v0"]
