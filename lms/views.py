@@ -11,8 +11,9 @@ from django import db
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -156,8 +157,10 @@ def database_unavailable(request):
         if request.headers.get("X-Requested-With") == "fetch" or "json" in request.headers.get("Accept", ""):
             response = JsonResponse({"ok": False, "retry": True, "error": message}, status=503)
         else:
-            # A template that reads nothing from the database (no site settings, no menu).
-            response = render(request, "503.html", {"message": message, "language": translation.get_language()}, status=503)
+            # Rendered without the request: its context processors (site settings, the menu) read
+            # the database, which is what is missing.
+            body = render_to_string("503.html", {"message": message, "language": translation.get_language()})
+            response = HttpResponse(body, status=503)
     response["Retry-After"] = "5"
     return response
 

@@ -43,6 +43,18 @@ def test_a_page_says_try_again_in_the_visitors_language_with_503(client):
     assert "Something went wrong" not in body
 
 
+def _context_needs_database(request):
+    raise OperationalError("the connection is closed")
+
+
+def test_the_503_page_reads_nothing_from_the_database(client, settings):
+    # The site's context processors (settings, menu) read the database, which is what is down.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"],
+        "context_processors": [*settings.TEMPLATES[0]["OPTIONS"].get("context_processors", []), f"{__name__}._context_needs_database"]}}]
+    response = client.get("/fr/down/")
+    assert response.status_code == 503
+
+
 def test_the_quiz_autosave_gets_json_it_can_retry_on(client):
     response = client.post("/en/down/", HTTP_X_REQUESTED_WITH="fetch")
     assert response.status_code == 503
