@@ -74,12 +74,13 @@ def disk_full() -> dict:
     from django.db import transaction
 
     from certificates import services
-    from certificates.models import Certificate
+    from courses.models import Enrolment
     from lms.storage import private_storage
 
-    with mock.patch("certificates.services._queue_render"):
+    with mock.patch("certificates.services._queue_render"), mock.patch("django_tasks.Task.enqueue"):
         make_certificates(1)
-    certificate = Certificate.objects.filter(enrolment__course__slug=COURSE_SLUG, pdf="").order_by("-pk").first()
+        enrolment = Enrolment.objects.filter(course__slug=COURSE_SLUG).order_by("-pk").first()
+        certificate = services.issue_certificate(enrolment=enrolment)
     root = private_storage().location
     before = {os.path.join(d, f) for d, _, files in os.walk(root) for f in files}
 
