@@ -1,11 +1,17 @@
 # Passage: `make run` starts everything, `make test` runs every test. See README.md.
-.PHONY: run test test-fast bench bench-ci load faults lint messages clean
+.PHONY: run serve-prod test test-fast bench bench-ci load faults lint messages clean
 
 PYTEST_ARGS ?=
 
 run:
 	@scripts/bootstrap.sh run
 	@scripts/run.sh
+
+# What a deployment runs on several machines, here on one: PostgreSQL, Redis, gunicorn workers,
+# rq workers (docs/deploy.md). DATABASE_URL, REDIS_URL, PORT, WEB_WORKERS, TASK_WORKERS override.
+serve-prod:
+	@scripts/bootstrap.sh run
+	@scripts/serve-prod.sh
 
 test:
 	@scripts/bootstrap.sh test

@@ -44,6 +44,17 @@ def _test_settings(settings, tmp_path, monkeypatch):
     translation.deactivate()
 
 
+@pytest.fixture
+def own_redis():
+    """Database 13 of the machine's Redis, emptied before and after (tests/topology.py)."""
+    from tests.topology import forget_outages, own_redis_database
+
+    client = own_redis_database()
+    yield client
+    client.flushdb()
+    forget_outages()
+
+
 def pytest_collection_modifyitems(items):
     """Browser journeys run last: their transactional database flush must not precede other tests."""
     browser = [item for item in items if "/e2e/" in str(item.fspath)]

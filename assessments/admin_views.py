@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments import bank, importing, permissions, selectors
+from assessments import bank, importing, permissions, selectors, translations
 from assessments.formats import DEFAULT_MAX_BYTES, export_gift, parse_gift, parse_moodle_xml
 from assessments.models import Answer, Question, QuestionCategory
 from assessments.types import registry
@@ -160,7 +160,10 @@ def preview_question(request, question_id):
         layout=layout if layout is not None else registry.for_question(question).build_layout(question, shuffle=True, rng=random.Random()),
         response=result["response"] if result else None,
     )
-    view = question_views([answer])[0]
+    # ?language=ar: the question as read by a trainee taking the quiz in Arabic.
+    language = request.GET.get("language", "")
+    language = language if language in dict(translations.translation_languages()) else ""
+    view = question_views([answer], language=language)[0]
     return render(
         request,
         "assessments/admin/question_preview.html",
@@ -170,6 +173,8 @@ def preview_question(request, question_id):
             "layout_token": signing.dumps({"question": question.pk, "layout": answer.layout}, salt=PREVIEW_SALT),
             "result": result,
             "right_answer": selectors.right_answer_text(question),
+            "language": language,
+            "languages": [code for code, _out_of_date in selectors.translation_states([question]).get(question.family, [])],
             "edit_url": reverse(f"{question._meta.model_name}:edit", args=[question.pk]),
         },
     )

@@ -15,16 +15,18 @@ from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from assessments import permissions, results, selectors, services
+from assessments import permissions, results, selectors, services, translations
 from assessments.models import Attempt
 from assessments.types import registry
 from lms import audit, roles
 from lms.converters import id_from
 from lms.spreadsheets import CSV_CONTENT_TYPE, csv_stream
+from lms.templatetags.passage_i18n import content_language
 
 QUEUE_PAGE_SIZE = 50
 
@@ -145,16 +147,30 @@ def grade_attempt(request, attempt_id):
         "assessments/trainer/grade_attempt.html",
         {
             "attempt": attempt,
-            "items": [
-                {"answer": form.answer, "question": form.answer.question.get_real_instance(), "form": form,
-                 "text": (form.answer.response or {}).get("text", "")}
-                for form in grade_forms
-            ],
+            "items": _grading_items(attempt, grade_forms),
             "state": state,
             "automatic": selectors.automatic_marks(attempt, answers),
         },
         status=status,
     )
+
+
+def _grading_items(attempt, grade_forms) -> list[dict]:
+    """Each essay as the trainee read it: its question in the attempt's language where translated."""
+    translated = selectors.question_translations((form.answer.question.family for form in grade_forms), attempt.language)
+    items = []
+    for form in grade_forms:
+        translation = translated.get(form.answer.question.family)
+        items.append({
+            "answer": form.answer,
+            "question": translations.localise(form.answer.question, translation),
+            # The title is the bank's own name for the question, in the bank's language.
+            "title": format_html("<span{}>{}</span>", content_language(translations.source_language()), form.answer.question.title),
+            "language": translation.language if translation else translations.source_language(),
+            "form": form,
+            "text": (form.answer.response or {}).get("text", ""),
+        })
+    return items
 
 
 @login_required

@@ -139,6 +139,46 @@ def sync_state(translation: SyncedTranslation) -> SyncState:
     return SyncState.UP_TO_DATE if translated == total else SyncState.WAITING
 
 
+@dataclass
+class LocaleStatus:
+    """One language of a synced translation, as its translators see it."""
+
+    translation: SyncedTranslation
+    state: SyncState
+    waiting: int
+    target: Page | None
+
+
+def translation_statuses(page: Page) -> tuple[TranslationSource | None, list[LocaleStatus]]:
+    """The source of ``page``'s translations and where each language stands (none when the page
+    has no synced translation)."""
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key, specific_content_type__isnull=False)
+        .select_related("locale")
+        .first()
+    )
+    if source is None:
+        return None, []
+    translations = list(source.translations.select_related("target_locale").order_by("target_locale__language_code"))
+    targets = {
+        target.locale_id: target
+        for target in Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+    }
+    statuses = []
+    for translation in translations:
+        translation.source = source  # one source read for all the languages
+        total, translated = translation.get_progress()
+        statuses.append(
+            LocaleStatus(
+                translation=translation,
+                state=sync_state(translation),
+                waiting=total - translated,
+                target=targets.get(translation.target_locale_id),
+            )
+        )
+    return source, statuses
+
+
 # --- matching segments ------------------------------------------------------------------------
 
 

@@ -8,10 +8,17 @@ wagtail-localize's own addresses (content/wagtail_hooks.py), so its buttons lead
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from content.synced_translations import translation_statuses
 
 
 def can_edit(user, instance) -> bool:
@@ -48,3 +55,42 @@ class UpdateEditableTranslationsView(UpdateTranslationsView):
             if not can_publish(self.request.user, instance):
                 raise PermissionDenied
         return source
+
+
+class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Each language of a page's synced translation: up to date, strings waiting, or source
+    changed since the last sync, with a link to its translation editor.
+
+    Only for who may edit the page (a course's authors, administrators); anyone else gets a 404.
+    """
+
+    template_name = "content/admin/translation_status.html"
+    header_icon = "globe"
+
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(Page, pk=kwargs["page_id"]).specific_deferred
+        if not can_edit(request.user, page):
+            raise Http404
+        self.page = page
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Translations")
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        source, statuses = translation_statuses(self.page)
+        original = source_page = None
+        if source is not None:
+            original = Page.objects.filter(translation_key=self.page.translation_key, locale=source.locale_id).first()
+            source_page = original if original is not None and can_edit(self.request.user, original) else None
+        return super().get_context_data(
+            page=self.page,
+            source=source,
+            original=source_page,
+            statuses=[status for status in statuses if status.target is None or can_edit(self.request.user, status.target)],
+            can_sync=source_page is not None,
+            **kwargs,
+        )

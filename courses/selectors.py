@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from courses import cohort_rules
 from courses import items as item_kinds
 from courses.models import (
     Cohort,
@@ -201,6 +202,8 @@ def progress_of(*, enrolment: Enrolment, course: CoursePage, lessons=None, done_
         # A recorded completion stays, whatever was added to the course since.
         return Progress(required=len(required_keys), completed=len(required_keys), rules_met=True)
     rules_met = completed == len(required_keys) and bool(required_keys or lessons)
+    # Asked last, and only of a round in a cohort: a workshop's attendance, for instance.
+    rules_met = rules_met and cohort_rules.met(enrolment=enrolment)
     return Progress(required=len(required_keys), completed=completed, rules_met=rules_met)
 
 

@@ -33,6 +33,7 @@ from courses.permissions import (
 from lms import ratelimit
 from lms import services as account_services
 from lms.forms import InvitationUploadForm
+from lms.routing import url_in_interface_language
 from lms.spreadsheets import CSV_CONTENT_TYPE, csv_bytes
 
 
@@ -104,17 +105,18 @@ def complete_lesson(request, lesson_id):
             # Reading again after completing: nothing to record.
             return HttpResponseRedirect(_next_url(request, lesson, course))
         messages.error(request, _("Enrol in this course to record your progress."))
-        return HttpResponseRedirect(course.get_url(request))
+        return HttpResponseRedirect(url_in_interface_language(course, request))
     completed_now = services.complete_lesson(enrolment=enrolment, lesson=lesson)
     if completed_now:
         messages.success(request, _("Congratulations: you have completed “%(course)s”.") % {"course": course.title})
-        return HttpResponseRedirect(course.get_url(request))
+        return HttpResponseRedirect(url_in_interface_language(course, request))
     return HttpResponseRedirect(_next_url(request, lesson, course))
 
 
 def _next_url(request, lesson, course):
+    # In the reader's language: a course shown untranslated keeps its reader's interface.
     _previous, following = selectors.neighbours(course, lesson)
-    return (following or course).get_url(request)
+    return url_in_interface_language(following or course, request)
 
 
 @login_required

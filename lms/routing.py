@@ -10,7 +10,14 @@ A path that has no page in the active language's tree is looked for in the other
 trees before it is a 404: the page's translation into the active language is sent instead, or,
 where there is none yet, the page itself is shown, and base.html notes that it is not yet
 translated.
+
+Links inside such a page keep the interface language: its internal links (rich text, outline,
+pager, breadcrumbs) are written under the active language's prefix, so that following one lands on
+that page's translation, or on the page itself shown the same way, never back in the source
+language's interface (``keep_interface_language``).
 """
+
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +29,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished
 from wagtail.url_routing import RouteResult
+
+from lms.i18n import LANGUAGE_CODES, language_of_locale, with_language_prefix
 
 _VERSION_KEY = "passage:site-roots:version"
 _CACHE_KEY = "passage:site-roots:{version}:{host}:{port}"
@@ -117,7 +126,50 @@ def _serve_from_another_language(request, path):
     if translation is not None:
         return HttpResponseRedirect(translation.get_url(request))
     request._wagtail_route_for_request = RouteResult(page.specific)
-    return wagtail_views.serve(request, path)
+    response = wagtail_views.serve(request, path)
+    language = get_language()
+    if hasattr(response, "add_post_render_callback"):
+        response.add_post_render_callback(lambda rendered: keep_interface_language(rendered, language))
+    else:
+        keep_interface_language(response, language)
+    return response
+
+
+# An internal link's opening: href=" then a language prefix (/en/, /fr/...).
+_PREFIXED_HREF = re.compile(r'(\shref=")/(' + "|".join(sorted(map(re.escape, LANGUAGE_CODES))) + r")/")
+
+
+def keep_interface_language(response, language: str) -> None:
+    """Write the internal links of a page shown as a fallback under ``language``'s prefix.
+
+    The page's own URLs (Wagtail's, and rich text's) carry its language's prefix; the same path
+    under the interface's prefix is routed here to the translation when there is one, or to the
+    page again with its "not yet translated" note, so the interface stays in the reader's language.
+    The language menu is a form (its ``next`` is not an href) and is left as it is.
+    """
+    if response.streaming or "html" not in response.get("Content-Type", ""):
+        return
+    charset = response.charset or "utf-8"
+    html = response.content.decode(charset)
+    response.content = _PREFIXED_HREF.sub(lambda match: f"{match[1]}/{language}/", html).encode(charset)
+
+
+def url_in_interface_language(page, request=None) -> str:
+    """Where a link to ``page`` should go for someone reading in the active language.
+
+    The page's translation into that language when it is live, otherwise the page's own path under
+    the active prefix (shown there as a fallback, see the module's docstring).
+    """
+    language = get_language()
+    url = page.get_url(request)
+    if not url or not url.startswith("/") or language not in LANGUAGE_CODES:
+        return url
+    if language_of_locale(page.locale_id) == language:
+        return url
+    translation = page.get_translations().live().filter(locale__language_code=language).first()
+    if translation is not None:
+        return translation.get_url(request)
+    return with_language_prefix(url, language)
 
 
 def serve(request, path):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "records",
+    "workshops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

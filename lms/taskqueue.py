@@ -25,6 +25,7 @@ from django_tasks_db.compat import normalize_json
 from django_tasks_rq import backend as rq_backend
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from rq import Worker as BaseWorker
 from rq.job import Callback, JobStatus, Retry
 
 logger = logging.getLogger("passage.tasks")
@@ -117,6 +118,19 @@ class RQBackend(rq_backend.RQBackend):
             backend_name=self.outbox,
         )
         return db_result.task_result
+
+
+class Worker(BaseWorker):
+    """rq's worker, without each job's arguments in its log lines (an email task's name the person).
+
+    Run as ``manage.py rqworker --worker-class lms.taskqueue.Worker --job-class django_tasks_rq.Job``.
+    """
+
+    log_job_description = False
+
+    def __init__(self, *args, **kwargs):
+        kwargs["log_job_description"] = False
+        super().__init__(*args, **kwargs)
 
 
 def relay_outbox(*, backend_alias: str = "default", batch: int = 100) -> int:

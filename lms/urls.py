@@ -31,6 +31,8 @@ urlpatterns = [
     path("readyz", health.ready, name="ready"),
     # Public certificate checks: the QR target, never with a language prefix.
     path("verify/", include("certificates.urls_verify")),
+    # A workshop session's QR check-in, printed on its sign-in sheet: no language prefix either.
+    path("check-in/", include("workshops.urls_checkin")),
     # Completion records for national systems (token auth, no language prefix).
     path("api/", records_api.urls),
 ]
@@ -47,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("records/", include("records.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("workshops/", include("workshops.urls")),
     # Wagtail's own helper URLs, then its page serving with faster routing (lms.routing).
     path("", include(wagtail_urls.urlpatterns[:-1])),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

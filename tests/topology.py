@@ -16,6 +16,7 @@ REDIS_DOWN = "redis://127.0.0.1:1/0"
 
 def rq_tasks(settings, url: str) -> None:
     """Point the task queue at ``url`` (TASK_BACKEND=rq, as in lms/settings.py)."""
+    forget_outages()
     settings.TASKS = {
         "default": {
             "BACKEND": "lms.taskqueue.RQBackend",
@@ -38,26 +39,22 @@ def redis_cache(settings, url: str, *, prefix: str | None = None) -> None:
         },
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    forget_outages()
 
 
-@pytest.fixture
-def own_redis():
-    """The tests' own Redis database, emptied before and after; skips where Redis is absent."""
+def forget_outages() -> None:
+    """Redis is believed up again (lms.cache remembers an outage per process for a few seconds)."""
+    from lms import cache
+
+    cache._health.clear()
+
+
+def own_redis_database():
+    """The tests' own Redis database, emptied; skips the test where Redis is absent."""
     client = redis.Redis.from_url(REDIS_UP)
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("no Redis on 127.0.0.1:6379")
     client.flushdb()
-    yield client
-    client.flushdb()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache_health():
-    """Each test starts with Redis believed up (lms.cache remembers outages per process)."""
-    from lms import cache
-
-    cache._health.clear()
-    yield
-    cache._health.clear()
+    return client

@@ -18,7 +18,7 @@ IDENTIFYING_AND_REFERRING = {
     "description": (
         "<p>La plupart des victimes de traite ne sont jamais identifiées. Elles passent par des postes frontières, "
         "des gares routières, des commissariats, des plantations, des sites d'orpaillage et des foyers où un agent "
-        "aurait pu remarquer que quelque chose n'allait pas. Ce cours s'adresse à ces agents : policiers des "
+        "aurait pu remarquer que quelque chose n'allait pas. Cette formation s'adresse à ces agents : policiers des "
         "frontières et de l'immigration, policiers et gendarmes, inspecteurs du travail, travailleurs sociaux et "
         "personnels des organisations de la société civile, qui sont souvent les premiers à rencontrer une personne "
         "en situation d'exploitation.</p>"
@@ -41,7 +41,7 @@ IDENTIFYING_AND_REFERRING = {
         "Orienter une victime présumée par le mécanisme national de référence et décrire les garanties applicables à l'aide au retour volontaire et à la réintégration.",
     ],
     "hours": 2.5,
-    "prerequisites": "Aucun. Le cours est conçu pour des agents qui découvrent le sujet ; les praticiens expérimentés peuvent l'utiliser comme remise à niveau.",
+    "prerequisites": "Aucun. La formation est conçue pour des agents qui découvrent le sujet ; les praticiens expérimentés peuvent l'utiliser comme remise à niveau.",
     "modules": [
         {
             "slug": "understanding-trafficking",
@@ -448,7 +448,7 @@ IDENTIFYING_AND_REFERRING = {
                             "<li><b>Détection et premier contact.</b> Tout agent ou prestataire qui relève des "
                             "indicateurs assure la sécurité immédiate de la personne et contacte le point focal désigné "
                             "par les procédures.</li>"
-                            "<li><b>Pré-identification et identification.</b> Une personne formée recueille suffisamment "
+                            "<li><b>Pré-identification et identification.</b> Un agent formé recueille suffisamment "
                             "d'informations pour déterminer s'il existe des motifs raisonnables de croire que la personne "
                             "est victime. Dans certains pays, une autorité désignée confirme ensuite formellement ce "
                             "statut. L'assistance doit commencer dès qu'il existe des motifs raisonnables ; elle ne doit "
@@ -608,7 +608,7 @@ COLLECTING_AND_PROTECTING_DATA = {
     "title": "Collecter et protéger les données à caractère personnel",
     "summary": (
         "Agents publics et travailleurs sociaux recueillent chaque jour des informations sensibles sur des migrants et "
-        "des victimes de traite. Ce cours présente les principes de la protection des données, les limites du "
+        "des victimes de traite. Cette formation présente les principes de la protection des données, les limites du "
         "consentement pour les personnes en situation de vulnérabilité, et les règles pratiques pour garantir la "
         "confidentialité et la sécurité des données, les partager sans danger, respecter les droits des personnes et "
         "gérer les violations."
@@ -624,7 +624,7 @@ COLLECTING_AND_PROTECTING_DATA = {
         "éclairé tout en reconnaissant ses limites. Le second module porte sur la pratique : confidentialité et "
         "sécurité au bureau et sur le terrain, partage des données avec d'autres services et d'autres pays, droits "
         "des personnes concernées, durées de conservation et conduite à tenir en cas d'incident.</p>"
-        "<p>Le cours se réfère aux instruments de la CEDEAO et de l'Union africaine et aux lois nationales de "
+        "<p>La formation se réfère aux instruments de la CEDEAO et de l'Union africaine et aux lois nationales de "
         "protection des données en Afrique de l'Ouest, ainsi qu'aux normes internationales que les partenaires et "
         "bailleurs appliquent souvent. Tous les cas sont fictifs.</p>"
     ),

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Lowest first. The wiring sits on top of everything.
-LAYERS = ["lms", "content", "courses", "assessments", "certificates", "records"]
+LAYERS = ["lms", "content", "courses", "assessments", "certificates", "records", "workshops"]
 WIRING = "wiring"
 
 # The modules that assemble the project: settings, root URLs, the servers' entry points and the

@@ -125,3 +125,55 @@ def test_item_analysis_counts_a_question_once_whatever_the_language(course, quiz
         assert first.stats.count == 3 and first.stats.facility == pytest.approx(2 / 3)
         counts = {option.label: option.count for option in first.distribution.options}
         assert counts == {RIGHT: 2, WRONG: 1, "Lives with family": 0}  # labelled in the bank's language
+
+
+def test_the_grader_reads_the_essay_question_as_the_trainee_did(client, course):
+    """An essay taken on the Arabic quiz: the grading screen shows its Arabic text, marked ar/rtl,
+    inside the grader's English interface; an English attempt at the same question stays English."""
+    from tests.factories import CohortFactory, essay
+
+    question = essay("Describe how you would refer a victim.")
+    bank.save_translation(question=question, language="ar", stem="<p>صف كيف تحيل ضحية.</p>", general_feedback="", options={})
+    english = add_quiz(course, [question], title="Written check")
+    arabic = english.copy_for_translation(Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True)
+    arabic.save_revision().publish()
+    arabic = type(arabic.specific).objects.get(pk=arabic.pk)
+    cohort = CohortFactory(course=course)
+    in_arabic, in_english = UserFactory(preferred_language="ar"), UserFactory()
+    for trainee in (in_arabic, in_english):
+        learning.add_to_cohort(cohort=cohort, trainee=trainee)
+    arabic_attempt = take_quiz(arabic, in_arabic, text="أتصل بجهة التنسيق الوطنية.")
+    english_attempt = take_quiz(english, in_english, text="I call the national focal point.")
+    client.force_login(cohort.facilitator)
+
+    page = client.get(reverse("grade_attempt", args=[arabic_attempt.pk])).content.decode()
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<div class="stem" lang="ar" dir="rtl"><p>صف كيف تحيل ضحية.</p></div>' in page
+    assert "<p>Describe how you would refer a victim.</p>" not in page  # only the bank's title, in the heading
+    assert "<dt>Taken in</dt><dd>Arabic</dd>" in page
+
+    page = client.get(reverse("grade_attempt", args=[english_attempt.pk])).content.decode()
+    assert '<div class="stem"><p>Describe how you would refer a victim.</p></div>' in page
+    # Graded in Arabic, the English essay's question carries its own language and direction.
+    with django_translation.override("ar"):
+        page = client.get(reverse("grade_attempt", args=[english_attempt.pk])).content.decode()
+    assert '<div class="stem" lang="en" dir="ltr"><p>Describe how you would refer a victim.</p></div>' in page
+    assert '<span lang="en" dir="ltr">Describe how you would refer a victim.</span>' in page  # the bank's title
+
+
+def test_the_question_preview_shows_each_translation_with_its_language(client, choice):
+    from lms import roles
+
+    client.force_login(UserFactory(role=roles.ADMINISTRATOR))
+    url = reverse("question_preview", args=[choice.pk])
+    source = client.get(url).content.decode()
+    assert '<div class="stem"><p>Which is an indicator?</p></div>' in source
+    assert f'href="{url}?language=ar" lang="ar"' in source  # the languages it is translated into
+
+    arabic = client.get(url, {"language": "ar"}).content.decode()
+    assert '<div class="stem" lang="ar" dir="rtl"><p>أيّ ممّا يلي مؤشر؟</p></div>' in arabic
+    assert RIGHT_AR in arabic and WRONG_AR in arabic
+    # A language it is not translated into, or not a language at all: the source text.
+    for language in ("fr", "xx"):
+        page = client.get(url, {"language": language}).content.decode()
+        assert '<div class="stem"><p>Which is an indicator?</p></div>' in page

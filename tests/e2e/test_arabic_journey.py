@@ -13,7 +13,14 @@ from courses import services as learning
 from courses.models import CourseIndexPage, LessonPage, ModulePage
 from tests.e2e.conftest import sign_in
 from tests.e2e.multilingual import LANGUAGES, PASSWORD, arabic_lesson, build_world, translate
-from tests.factories import add_quiz, build_course, lessons_of, single_choice, site_tree
+from tests.factories import (
+    UserFactory,
+    add_quiz,
+    build_course,
+    lessons_of,
+    single_choice,
+    site_tree,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -200,3 +207,30 @@ def test_switching_language_from_every_page_type_into_every_language(browser, li
                 assert page.url.endswith("/fr/courses/identifier-les-victimes/"), page.url  # the translation itself
     context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_an_arabic_reader_of_an_untranslated_course_stays_in_arabic(page):
+    """Lesson → next lesson → back through the outline, on an English course with no Arabic version:
+    every click stays under /ar/, right to left, with the "not yet translated" note."""
+    course = build_course("Identifying victims", modules=1, lessons_per_module=2)
+    _home, index = site_tree()
+    translate(index, "ar", title="الدورات")
+    trainee = UserFactory(email="amina@example.org", first_name="Amina", preferred_language="ar")
+    learning.enrol(trainee=trainee, course=course)
+    sign_in(page, trainee.email, PASSWORD)
+
+    page.goto("/ar/courses/identifying-victims/module-1/lesson-1/")
+    assert_interface(page, "ar", "rtl")
+    expect(page.locator("p.notice.untranslated")).to_be_visible()
+    page.locator(".lesson-footer").get_by_role("button").click()  # "Mark complete and continue"
+
+    expect(page).to_have_url(re.compile(r"/ar/courses/identifying-victims/module-1/lesson-2/$"))
+    assert_interface(page, "ar", "rtl")
+    expect(page.locator("h1")).to_have_text("Lesson 2")
+    page.locator("a[rel=prev]").click()
+
+    expect(page).to_have_url(re.compile(r"/ar/courses/identifying-victims/module-1/lesson-1/$"))
+    assert_interface(page, "ar", "rtl")
+    page.locator("nav.crumbs a").first.click()  # the breadcrumb: the course page
+    expect(page).to_have_url(re.compile(r"/ar/courses/identifying-victims/$"))
+    assert_interface(page, "ar", "rtl")

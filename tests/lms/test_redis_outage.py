@@ -10,7 +10,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from lms.cache import purge_stale_cache_keys
 from lms.models import StaleCacheKey
 from tests.factories import UserFactory
-from tests.topology import REDIS_DOWN, REDIS_UP, _fresh_cache_health, own_redis, redis_cache  # noqa: F401
+from tests.topology import REDIS_DOWN, REDIS_UP, redis_cache
 
 pytestmark = pytest.mark.django_db
 

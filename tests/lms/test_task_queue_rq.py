@@ -9,7 +9,7 @@ from django_tasks_rq import Job
 from rq import SimpleWorker
 
 from lms.taskqueue import relay_outbox, relay_outbox_quietly
-from tests.topology import REDIS_DOWN, REDIS_UP, _fresh_cache_health, own_redis, rq_tasks  # noqa: F401
+from tests.topology import REDIS_DOWN, REDIS_UP, rq_tasks
 
 pytestmark = pytest.mark.django_db
 
