@@ -17,7 +17,13 @@ def check(*, people: dict, records: list[dict], trainees: int) -> dict:
 
     quiz = QuizPage.objects.get(pk=people["quiz_id"])
     expected_users = [p["user_id"] for p in people["trainees"][:trainees]]
-    reported = {r["user_id"]: r for r in records}
+    # The record holds one line per acknowledged save, in the order of the acknowledgements, and
+    # one "done" line per trainee: the last value acknowledged for a question must be stored.
+    done = {r["user_id"]: r for r in records if r.get("done")}
+    last_saved = {}
+    for r in records:
+        if "saved" in r:
+            last_saved[(r["attempt_id"], int(r["position"]))] = r["saved"]
     attempts = {}
     for attempt in Attempt.all_objects.filter(quiz_key=quiz.translation_key, trainee_id__in=expected_users):
         attempts.setdefault(attempt.trainee_id, []).append(attempt)
@@ -27,14 +33,13 @@ def check(*, people: dict, records: list[dict], trainees: int) -> dict:
 
     acknowledged = lost = 0
     lost_examples = []
-    for record in records:
-        for position, value in record["saved"].items():
-            acknowledged += 1
-            stored = answers.get((record["attempt_id"], int(position)), {})
-            if any(stored.get(key) != wanted for key, wanted in value.items()):
-                lost += 1
-                if len(lost_examples) < 5:
-                    lost_examples.append({"attempt": record["attempt_id"], "position": position, "saved": value, "stored": stored})
+    for (attempt_id, position), value in last_saved.items():
+        acknowledged += 1
+        stored = answers.get((attempt_id, position), {})
+        if any(stored.get(key) != wanted for key, wanted in value.items()):
+            lost += 1
+            if len(lost_examples) < 5:
+                lost_examples.append({"attempt": attempt_id, "position": position, "saved": value, "stored": stored})
     not_one_attempt = [u for u in expected_users if len(attempts.get(u, [])) != 1]
     not_graded = [
         u for u in expected_users
@@ -42,14 +47,16 @@ def check(*, people: dict, records: list[dict], trainees: int) -> dict:
     ]
     return {
         "trainees": trainees,
-        "reported": len(reported),
-        "missing_reports": len(set(expected_users) - set(reported)),
+        "reported": len(done),
+        "missing_reports": len(set(expected_users) - set(done)),
+        "not_submitted_by_the_trainee": sum(1 for r in done.values() if not r.get("submitted")),
+        "saves_acknowledged": sum(1 for r in records if "saved" in r),
         "answers_acknowledged": acknowledged,
         "lost_answers": lost,
         "lost_examples": lost_examples,
         "trainees_without_exactly_one_attempt": len(not_one_attempt),
         "attempts_not_finished_and_graded": len(not_graded),
-        "save_errors_seen_by_trainees": sum(r.get("save_errors", 0) for r in records),
+        "save_errors_seen_by_trainees": sum(r.get("save_errors", 0) for r in done.values()),
     }
 
 

@@ -307,7 +307,9 @@ def main() -> int:
         print("\nInterrupted: stopping what was started.", file=sys.stderr)
         return 130
     finally:
-        drill.stack.stop()
+        leftovers = drill.stack.stop()
+    drill.record("teardown: no process of the run left", not leftovers,
+                 f"{len(leftovers)} left after stopping every process group" + (f": {leftovers[:3]}" if leftovers else ""))
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"scale": scale, "faults": drill.results}, indent=2) + "\n")
     print("\nfault                                   result  evidence")

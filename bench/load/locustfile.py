@@ -9,8 +9,10 @@ Read from the environment (set by ``bench.load.run``):
   LOAD_RECORD    JSON-lines file where each trainee writes what the server said it saved
   LOAD_OFFSET    first trainee used (the steady load takes other trainees than the workshop)
 
-Each simulated trainee records only the answers the server acknowledged ({"ok": true}); the
-checker then finds every one of them in the database.
+Each simulated trainee writes a line to LOAD_RECORD as soon as the server acknowledges a save
+({"ok": true}), and a last line when it is done (submitted or not): whatever stops the run, every
+acknowledged answer is on disk, and the checker finds each one in the database (the last value
+acknowledged for a question is the one that must be there).
 """
 
 import itertools
@@ -41,6 +43,18 @@ RETRY_503 = os.environ.get("LOAD_RETRY_503") == "1"
 SHOWN = re.compile(r'name="q(\d+)-shown"')
 CHOICE = re.compile(r'name="q(\d+)-choice" value="([^"]+)"')
 ATTEMPT = re.compile(r"/learn/attempts/(\d+)/")
+
+
+_record = None
+
+
+def record(**line) -> None:
+    """One JSON line, written and flushed at once (a greenlet does not yield inside a write)."""
+    global _record
+    if _record is None:
+        _record = open(RECORD, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 -- open for the run
+    _record.write(json.dumps(line) + "\n")
+    _record.flush()
 
 
 def sleep_until(moment: float) -> None:
@@ -117,10 +131,12 @@ class WorkshopTrainee(Trainee):
 
     @task
     def workshop(self):
-        saved, errors = {}, 0
+        errors, user_id = 0, self.person["user_id"]
         sleep_until(T0 + random.uniform(0, OPEN_S))
         attempt_id = self.open_quiz(PEOPLE["quiz_id"], PEOPLE["quiz_url"], "workshop")
+        record(user_id=user_id, attempt_id=attempt_id, opened=True)
         pages = PEOPLE["questions"]
+        submitted = False
         if attempt_id is not None:
             for page in range(pages):
                 sleep_until(T0 + OPEN_S + SAVE_S * (page + random.uniform(0.05, 0.8)) / pages)
@@ -136,16 +152,16 @@ class WorkshopTrainee(Trainee):
                         steps = [("text", text[:12]), ("text", text)]
                     for kind, value in steps:
                         if self.save(attempt_id, page, {f"q{position}-shown": "1", f"q{position}-{kind}": value}):
-                            saved[position] = {kind: value}
+                            record(user_id=user_id, attempt_id=attempt_id, position=position, saved={kind: value})
                         else:
                             errors += 1
                         gevent.sleep(random.uniform(0.5, 2.0))
             sleep_until(T0 + OPEN_S + SAVE_S + random.uniform(0, SUBMIT_S))
             location = self.post_redirect(f"{LANGUAGE}/learn/attempts/{attempt_id}/submit/", "submit")
+            submitted = bool(location)
             if location:
                 self.get(location, "review")
-        with open(RECORD, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"user_id": self.person["user_id"], "attempt_id": attempt_id, "saved": saved, "save_errors": errors}) + "\n")
+        record(user_id=user_id, attempt_id=attempt_id, done=True, submitted=submitted, save_errors=errors)
         raise StopUser()
 
 

@@ -157,6 +157,7 @@ def main() -> int:
             "--output", str(people_file), env=env,
         )
         people = json.loads(people_file.read_text())
+        report["questions"] = people["questions"]
         say(f"Starting gunicorn ({config['WEB_WORKERS']} workers × {config['THREADS']} threads) and {config['TASK_WORKERS']} task workers")
         access_log = out / "access.log"
         processes.start("web", stack.gunicorn_command(port=port, workers=config["WEB_WORKERS"], threads=config["THREADS"], access_log=access_log), env=env)
@@ -174,7 +175,10 @@ def main() -> int:
         t0 = time.time() + 3
         locust_env = {**os.environ, "LOAD_PEOPLE": str(people_file), "LOAD_RECORD": str(record), "LOAD_BASE_URL": base_url}
         workshop = run_locust(
-            scenario="workshop", users=config["USERS"], duration=workshop_s + 60, env=locust_env, out=out,
+            # The time limit only guards against a hung run (locust quits once every trainee is
+            # done): a loaded machine makes trainees late, and a trainee stopped before submitting
+            # would be counted against the site.
+            scenario="workshop", users=config["USERS"], duration=workshop_s + max(180, workshop_s), env=locust_env, out=out,
             extra={"LOAD_T0": t0, "LOAD_OPEN_S": config["OPEN_S"], "LOAD_SAVE_S": config["SAVE_S"], "LOAD_SUBMIT_S": config["SUBMIT_S"], "LOAD_OFFSET": 0},
         )
         report["workshop"] = workshop
@@ -205,7 +209,10 @@ def main() -> int:
         print("\nInterrupted: stopping what was started.", file=sys.stderr)
         return 130
     finally:
-        processes.stop()
+        leftovers = processes.stop()
+    checks.append({"name": "processes left after the teardown", "value": len(leftovers), "unit": "", "target": "= 0",
+                   "ok": not leftovers, "enforced": True})
+    report["leftover_processes"] = leftovers
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print_tables(report)
@@ -231,12 +238,17 @@ def judge(report: dict, checks: list, config: dict) -> None:
     add("error responses (locust failures)", failures, "= 0", failures == 0)
     add("HTTP 5xx in the access log", report["http_5xx"], "= 0", report["http_5xx"] == 0)
     add("lost answers", database["lost_answers"], "= 0", database["lost_answers"] == 0 and database["missing_reports"] == 0)
-    add("answers acknowledged and checked", database["answers_acknowledged"], f"= {config['USERS'] * 10}", database["answers_acknowledged"] == config["USERS"] * 10)
+    expected = config["USERS"] * report["questions"]
+    add("answers acknowledged and checked", database["answers_acknowledged"], f"= {expected}", database["answers_acknowledged"] == expected)
+    add("trainees who could not submit", database["not_submitted_by_the_trainee"], "= 0", database["not_submitted_by_the_trainee"] == 0)
     add("trainees without exactly one attempt", database["trainees_without_exactly_one_attempt"], "= 0", database["trainees_without_exactly_one_attempt"] == 0)
     add("attempts not finished with a grade", database["attempts_not_finished_and_graded"], "= 0", database["attempts_not_finished_and_graded"] == 0)
     submit, save = _row(workshop, "submit"), _row(workshop, "save")
-    add("submit p95", submit["p95_ms"] if submit else None, "< 1000", submit and submit["p95_ms"] < 1000, unit="ms")
-    add("save p95", save["p95_ms"] if save else None, "< 300", save and save["p95_ms"] < 300, unit="ms")
+    # Timings depend on what else the (shared) machine runs: reported at every scale, enforced
+    # only at full scale; a smoke run (CI) fails on correctness alone.
+    full = config["SCALE"] == "full"
+    add("submit p95", submit["p95_ms"] if submit else None, "< 1000", submit and submit["p95_ms"] < 1000, enforced=full, unit="ms")
+    add("save p95", save["p95_ms"] if save else None, "< 300", save and save["p95_ms"] < 300, enforced=full, unit="ms")
     samples = report["rss_kb"]
     if len(samples) == 2:
         for name, first in samples[0].items():
@@ -245,7 +257,7 @@ def judge(report: dict, checks: list, config: dict) -> None:
                 growth = round((last - first) / first * 100, 1)
                 # At smoke scale the first sample is taken seconds after start-up: the growth is
                 # warm-up, not a leak. Reported, enforced at full scale only.
-                add(f"RSS growth, {name} ({first // 1024}→{last // 1024} MB)", growth, "≤ 5", growth <= 5, enforced=config["SCALE"] == "full", unit="%")
+                add(f"RSS growth, {name} ({first // 1024}→{last // 1024} MB)", growth, "≤ 5", growth <= 5, enforced=full, unit="%")
 
 
 def print_tables(report: dict) -> None:

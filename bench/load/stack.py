@@ -22,6 +22,7 @@ BIN = ROOT / ".venv" / "bin"
 
 
 STARTED = time.monotonic()
+RUN_MARK = "PASSAGE_DRILL_RUN"
 
 
 def say(text: str) -> None:
@@ -66,11 +67,15 @@ class Stack:
         log_dir.mkdir(parents=True, exist_ok=True)
         self.processes: dict[str, subprocess.Popen] = {}
         self.cleanups: list = []
+        # Every process started here, and whatever it starts (the PDF pool's forkserver and its
+        # children), carries this mark in its environment: ``survivors()`` finds them by it.
+        self.mark = f"{os.getpid()}-{time.time_ns()}"
 
     def start(self, name: str, command: list[str], *, env: dict, user: str | None = None) -> subprocess.Popen:
         log = open(self.log_dir / f"{name}.log", "ab")
         if user:
             command = ["runuser", "-u", user, "--", *command]
+        env = {**env, RUN_MARK: self.mark}
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # noqa: S603 -- our own commands
         self.processes[name] = process
         return process
@@ -91,7 +96,9 @@ class Stack:
     def on_stop(self, function) -> None:
         self.cleanups.append(function)
 
-    def stop(self) -> None:
+    def stop(self) -> list[str]:
+        """Stop everything; returns the processes that had to be killed after their group was
+        stopped (empty when the teardown was clean)."""
         for name in reversed(list(self.processes)):
             self.kill(name)
         for function in reversed(self.cleanups):
@@ -100,6 +107,36 @@ class Stack:
             except Exception as error:  # noqa: BLE001 - stopping goes on whatever failed
                 print(f"  cleanup: {error}", file=sys.stderr)
         self.cleanups.clear()
+        left = []
+        for _ in range(10):  # a process may take a moment to exit after its group's signal
+            left = self.survivors()
+            if not left:
+                return []
+            time.sleep(0.5)
+        for pid, command in left:
+            print(f"  still running after the teardown, killed: {pid} {command[:120]}", file=sys.stderr)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        return [f"{pid} {command[:120]}" for pid, command in left]
+
+    def survivors(self) -> list[tuple[int, str]]:
+        """Processes of this run still alive (found by the mark in their environment)."""
+        wanted = f"{RUN_MARK}={self.mark}".encode()
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                if wanted in (entry / "environ").read_bytes().split(b"\0"):
+                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+                    state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                    if state != "Z":  # a zombie has ended; its parent (us) reaps it
+                        found.append((int(entry.name), command))
+            except OSError:
+                continue
+        return found
 
 
 def migrations_digest() -> str:
