@@ -136,6 +136,9 @@ class Worker(BaseWorker):
 
     def __init__(self, *args, **kwargs):
         kwargs["log_job_description"] = False
+        # Jobs whose work horse died (killed, out of memory) are found when the registries are
+        # cleaned, and retried: every minute rather than rq's ten.
+        kwargs.setdefault("maintenance_interval", 60)
         if kwargs.get("connection") is not None:
             _wait_for(kwargs["connection"], self.redis_wait)  # rq's __init__ talks to Redis already
         super().__init__(*args, **kwargs)
@@ -152,6 +155,18 @@ class Worker(BaseWorker):
                 return worked
             logger.warning("task worker: Redis is unreachable; waiting for it")
             self.name = uuid.uuid4().hex  # the old name's record may still say "alive"
+
+    def perform_job(self, job, queue) -> bool:
+        if not self._is_horse:
+            return super().perform_job(job, queue)
+        try:
+            return super().perform_job(job, queue)
+        finally:
+            # The work horse is a fork that ends with os._exit(): no atexit hook stops the PDF
+            # pool it started, whose processes would otherwise outlive it, one pool per job.
+            from lms.pdf import pool
+
+            pool.shutdown()
 
     def _redis_answers(self) -> bool:
         return _answers(self.connection)

@@ -77,7 +77,7 @@ def disk_full() -> dict:
     from courses.models import Enrolment
     from lms.storage import private_storage
 
-    with mock.patch("certificates.services._queue_render"), mock.patch("django_tasks.Task.enqueue"):
+    with mock.patch("certificates.services._queue_render"), mock.patch("django_tasks.base.Task.enqueue"):
         make_certificates(1)
         enrolment = Enrolment.objects.filter(course__slug=COURSE_SLUG).order_by("-pk").first()
         certificate = services.issue_certificate(enrolment=enrolment)

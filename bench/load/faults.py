@@ -125,7 +125,10 @@ class Drill:
         at_kill = self.rendered(env)
         self.stack.kill("worker", signal.SIGKILL)
         self.stack.start("worker", stack.worker_command(env), env=env)
-        deadline = time.monotonic() + (60 + count * 1.5)
+        # A bound on waiting, not a target. rq finds a killed work horse's job once its heartbeat
+        # (90 s) has expired, at its next registry cleaning (every minute), and each rq job
+        # starts a PDF pool of its own (seconds on a loaded machine).
+        deadline = time.monotonic() + (240 + count * 5 if backend == "rq" else 60 + count * 1.5)
         while self.rendered(env) < count and time.monotonic() < deadline:
             time.sleep(1)
         self.stack.kill("worker")

@@ -81,17 +81,28 @@ class Stack:
         return process
 
     def kill(self, name: str, sig=signal.SIGTERM, *, wait: float = 15.0) -> None:
+        """Signal the process's group and the groups of all its descendants (rq's work horses
+        make their own group), and wait for it."""
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:
             return
+        groups = {process.pid} | {group_of(pid) for pid in descendants(process.pid)}
+        groups.discard(None)
+        groups.discard(os.getpgid(0))
+        for group in groups:
+            try:
+                os.killpg(group, sig)
+            except ProcessLookupError:
+                pass
         try:
-            os.killpg(process.pid, sig)
             process.wait(timeout=wait)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            for group in groups:
+                try:
+                    os.killpg(group, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             process.wait(timeout=5)
-        except ProcessLookupError:
-            pass
 
     def on_stop(self, function) -> None:
         self.cleanups.append(function)
@@ -221,6 +232,32 @@ def gunicorn_command(*, port: int, workers: int, threads: int, access_log: Path 
     if access_log:
         command += ["--access-logfile", str(access_log), "--access-logformat", '%(t)s %(m)s "%(U)s" %(s)s %(M)s']
     return command
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (children, their children...)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent:
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def group_of(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return None
 
 
 def children_of(pid: int) -> list[int]:
