@@ -208,6 +208,7 @@ def quit_when_everyone_is_done(environment, **kwargs):
                 continue
             spawned = spawned or runner.user_count > 0
             if spawned and runner.user_count == 0:
+                gevent.sleep(3)  # the last requests' statistics reach the table
                 runner.quit()
                 return
 
