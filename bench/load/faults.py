@@ -104,6 +104,20 @@ class Drill:
         name = env["DATABASE_URL"].rsplit("/", 1)[1]
         return int(stack.psql(PG_PORT, "SELECT count(*) FROM certificates_certificate WHERE pdf <> ''", database=name) or 0)
 
+    def rendering_now(self, env, backend: str) -> bool:
+        """Whether a certificate's render task is running (database queue row, or rq's started jobs)."""
+        if backend == "database":
+            name = env["DATABASE_URL"].rsplit("/", 1)[1]
+            return stack.psql(PG_PORT, "SELECT count(*) FROM django_tasks_db_dbtaskresult WHERE status = 'RUNNING' "
+                              "AND task_path = 'certificates.tasks.render_certificate_task'", database=name) not in ("", "0")
+        redis = ["redis-cli", "-p", str(REDIS_PORT), "-n", "1"]
+        running = subprocess.run([*redis, "ZRANGE", "rq:wip:default", "0", "-1"], capture_output=True, text=True).stdout.split()  # noqa: S603
+        for entry in running:
+            job = subprocess.run([*redis, "HGET", f"rq:job:{entry.split(':')[0]}", "description"], capture_output=True, text=True).stdout  # noqa: S603
+            if "render_certificate_task" in job:
+                return True
+        return False
+
     def serve(self, env, *, workers: int = 2) -> str:
         port = stack.free_port()
         self.stack.start("web", stack.gunicorn_command(port=port, workers=workers, threads=4, access_log=Path(env["PASSAGE_VAR_DIR"]) / "access.log"), env=env)
@@ -119,9 +133,11 @@ class Drill:
         self.drills("certificates", "--count", str(count), env=env)
         self.stack.start("worker", stack.worker_command(env), env=env)
         self.stack.start("periodic", [stack.PY, "manage.py", "run_periodic"], env=env)
+        # Killed while it renders: some PDFs made, and a render task running at that moment.
         deadline = time.monotonic() + 120
-        while self.rendered(env) < max(3, count // 10) and time.monotonic() < deadline:
-            time.sleep(0.2)
+        while time.monotonic() < deadline and not (self.rendered(env) >= max(3, count // 10) and self.rendering_now(env, backend)):
+            time.sleep(0.1)
+        mid_render = self.rendering_now(env, backend)
         at_kill = self.rendered(env)
         self.stack.kill("worker", signal.SIGKILL)
         self.stack.start("worker", stack.worker_command(env), env=env)
@@ -135,8 +151,8 @@ class Drill:
         self.stack.kill("periodic")
         check = self.drills("certificates-check", env=env)
         self.record(
-            f"(a) worker killed, {backend} queue", check["ok"],
-            f"killed after {at_kill} PDFs; then {check['certificates']} certificates for {check['completed']} completions, "
+            f"(a) worker killed, {backend} queue", check["ok"] and mid_render,
+            f"killed after {at_kill} PDFs, {'while' if mid_render else 'NOT while'} a render task ran; then {check['certificates']} certificates for {check['completed']} completions, "
             f"{check['duplicated']} duplicated, {check['without_pdf']} without PDF, {check['whole_pdfs']} whole PDFs (pypdf + sha256)",
             check,
         )
