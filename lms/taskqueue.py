@@ -156,6 +156,12 @@ class Worker(BaseWorker):
             logger.warning("task worker: Redis is unreachable; waiting for it")
             self.name = uuid.uuid4().hex  # the old name's record may still say "alive"
 
+    @property
+    def dequeue_timeout(self) -> int:
+        # rq cleans its registries only between two waits for a job; an idle worker waits up to
+        # ~7 minutes. Wake at least as often as the registries are due for cleaning.
+        return max(1, min(super().dequeue_timeout, self.maintenance_interval))
+
     def perform_job(self, job, queue) -> bool:
         if not self._is_horse:
             return super().perform_job(job, queue)

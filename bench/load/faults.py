@@ -108,7 +108,7 @@ class Drill:
         """Whether a certificate's render task is running (database queue row, or rq's started jobs)."""
         if backend == "database":
             name = env["DATABASE_URL"].rsplit("/", 1)[1]
-            return stack.psql(PG_PORT, "SELECT count(*) FROM django_tasks_db_dbtaskresult WHERE status = 'RUNNING' "
+            return stack.psql(PG_PORT, "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING' "
                               "AND task_path = 'certificates.tasks.render_certificate_task'", database=name) not in ("", "0")
         redis = ["redis-cli", "-p", str(REDIS_PORT), "-n", "1"]
         running = subprocess.run([*redis, "ZRANGE", "rq:wip:default", "0", "-1"], capture_output=True, text=True).stdout.split()  # noqa: S603
