@@ -1,5 +1,5 @@
 # Passage: `make run` starts everything, `make test` runs every test. See README.md.
-.PHONY: run serve-prod test test-fast bench bench-ci lint messages clean
+.PHONY: run serve-prod test test-fast bench bench-ci load faults lint messages clean
 
 PYTEST_ARGS ?=
 
@@ -30,6 +30,19 @@ bench:
 bench-ci:
 	@scripts/bootstrap.sh test
 	@.venv/bin/python -m bench --short
+
+# Load and fault drills on PostgreSQL and Redis (see bench/load/). LOAD_SCALE=smoke / FAULTS_SCALE=smoke
+# run in about a minute each (CI); the full scale is the issue's workshop of 500 trainees.
+LOAD_SCALE ?= full
+FAULTS_SCALE ?= full
+
+load:
+	@scripts/bootstrap.sh test
+	@LOAD_SCALE=$(LOAD_SCALE) .venv/bin/python -m bench.load.run
+
+faults:
+	@scripts/bootstrap.sh test
+	@FAULTS_SCALE=$(FAULTS_SCALE) .venv/bin/python -m bench.load.faults
 
 lint:
 	@scripts/bootstrap.sh test

@@ -6,7 +6,7 @@ duplicated task finds the work done and does nothing twice.
 
 from django_tasks import task
 
-from certificates import services
+from certificates import selectors, services
 from certificates.models import Certificate, TrainingRecord
 
 
@@ -18,6 +18,14 @@ def issue_certificate_task(*, enrolment_id: int) -> str | None:
     enrolment = Enrolment.objects.select_related("trainee", "course").filter(pk=enrolment_id).first()
     if enrolment is None:
         return None
+    certificate = selectors.current_certificate(enrolment)
+    if certificate is not None:
+        # Run again (a retry, a double delivery, or its worker died): the certificate stands,
+        # but a worker that died before queueing its PDF leaves it without one; make it here
+        # (rendering is idempotent: a render task that comes later finds it made).
+        if not certificate.pdf:
+            services.render_certificate_pdf(certificate=certificate)
+        return certificate.serial
     return services.issue_certificate(enrolment=enrolment).serial
 
 

@@ -18,12 +18,15 @@ class LmsConfig(AppConfig):
         from lms.i18n import forget_locales
         from lms.retention import apply_retention
         from lms.roles import authors_follow_translations
+        from lms.task_recovery import requeue_abandoned_tasks
 
         post_migrate.connect(_ensure_roles)
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-saved")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-deleted")
         copy_for_translation_done.connect(authors_follow_translations, dispatch_uid="lms.authors_follow_translations")
         periodic.register("retention: unused accounts, old audit entries", 24 * 60 * 60, apply_retention)
+        # Tasks of the database queue left "running" by a worker that died go back to the queue.
+        periodic.register("task queue: tasks whose worker died", 60, requeue_abandoned_tasks)
         _register_outage_recovery(periodic)
         # `<id:...>` in every app's URLs: registered before any URLconf is read.
         register_converter(DatabaseIdConverter, "id")

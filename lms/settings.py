@@ -228,6 +228,9 @@ TASKS = {
         }.get(TASK_BACKEND, TASK_BACKEND),
     }
 }
+# A database-queue task "running" this long on a worker of another machine is taken for abandoned
+# and queued again (lms/task_recovery.py); longer than any task runs.
+TASKS_DB_STALE_AFTER = int(os.environ.get("TASKS_DB_STALE_AFTER", "3600"))
 if TASK_BACKEND == "rq":
     # The queue on Redis, run by `manage.py rqworker --job-class django_tasks_rq.Job default`.
     # A failed or abandoned job runs again after 10 s, 1 min, 5 min (lms/taskqueue.py); while

@@ -5,6 +5,8 @@ are kept in ``STORAGES["private"]`` (a folder outside MEDIA_ROOT, or a private S
 read only by views that ran an access helper, through the storage, never through a link.
 """
 
+import contextlib
+import os
 import posixpath
 import secrets
 
@@ -29,6 +31,18 @@ class PrivateFileSystemStorage(FileSystemStorage):
         options.setdefault("file_permissions_mode", 0o600)
         options.setdefault("directory_permissions_mode", 0o700)
         super().__init__(location=location, **options)
+
+    def _save(self, name, content):
+        # A write that fails midway (disk full, quota) leaves no half-written file behind: the
+        # caller's transaction rolls back, and nothing on disk may look like a finished PDF.
+        existed = os.path.lexists(self.path(name))
+        try:
+            return super()._save(name, content)
+        except OSError:
+            if not existed:
+                with contextlib.suppress(OSError):
+                    os.remove(self.path(name))
+            raise
 
     def url(self, name):
         # With base_url=None Django would still answer MEDIA_URL + name: refuse instead.

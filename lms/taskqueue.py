@@ -15,6 +15,7 @@ This module imports redis and rq: settings name it only when TASK_BACKEND=rq.
 """
 
 import logging
+import time
 import uuid
 
 import django_rq
@@ -121,16 +122,79 @@ class RQBackend(rq_backend.RQBackend):
 
 
 class Worker(BaseWorker):
-    """rq's worker, without each job's arguments in its log lines (an email task's name the person).
+    """rq's worker, without each job's arguments in its log lines (an email task's name the person),
+    that waits for Redis when it is unreachable instead of exiting.
 
     Run as ``manage.py rqworker --worker-class lms.taskqueue.Worker --job-class django_tasks_rq.Job``.
+    rq's own worker quits when Redis is away as it starts, or goes away while it runs anything
+    but a dequeue: the tasks kept in the outbox meanwhile would then wait for someone to restart
+    it. This one waits, and starts working again (under a new name) once Redis answers.
     """
 
     log_job_description = False
+    redis_wait = 2.0  # seconds between two pings while Redis is unreachable
 
     def __init__(self, *args, **kwargs):
         kwargs["log_job_description"] = False
+        # Jobs whose work horse died (killed, out of memory) are found when the registries are
+        # cleaned, and retried: every minute rather than rq's ten.
+        kwargs.setdefault("maintenance_interval", 60)
+        if kwargs.get("connection") is not None:
+            _wait_for(kwargs["connection"], self.redis_wait)  # rq's __init__ talks to Redis already
         super().__init__(*args, **kwargs)
+
+    def work(self, *args, **kwargs) -> bool:
+        worked = False
+        while True:
+            self._wait_for_redis()
+            try:
+                worked = super().work(*args, **kwargs) or worked
+            except UNREACHABLE:
+                pass
+            if self._stop_requested or kwargs.get("burst") or self._redis_answers():
+                return worked
+            logger.warning("task worker: Redis is unreachable; waiting for it")
+            self.name = uuid.uuid4().hex  # the old name's record may still say "alive"
+
+    @property
+    def dequeue_timeout(self) -> int:
+        # rq cleans its registries only between two waits for a job; an idle worker waits up to
+        # ~7 minutes. Wake at least as often as the registries are due for cleaning.
+        return max(1, min(super().dequeue_timeout, self.maintenance_interval))
+
+    def perform_job(self, job, queue) -> bool:
+        if not self._is_horse:
+            return super().perform_job(job, queue)
+        try:
+            return super().perform_job(job, queue)
+        finally:
+            # The work horse is a fork that ends with os._exit(): no atexit hook stops the PDF
+            # pool it started, whose processes would otherwise outlive it, one pool per job.
+            from lms.pdf import pool
+
+            pool.shutdown()
+
+    def _redis_answers(self) -> bool:
+        return _answers(self.connection)
+
+    def _wait_for_redis(self) -> None:
+        _wait_for(self.connection, self.redis_wait)
+
+
+def _answers(connection) -> bool:
+    try:
+        return bool(connection.ping())
+    except UNREACHABLE:
+        return False
+
+
+def _wait_for(connection, every: float) -> None:
+    logged = False
+    while not _answers(connection):
+        if not logged:
+            logger.warning("task worker: Redis is unreachable; waiting for it")
+            logged = True
+        time.sleep(every)
 
 
 def relay_outbox(*, backend_alias: str = "default", batch: int = 100) -> int:

@@ -3,15 +3,19 @@
 Sign-in, registration, password reset and change are django-allauth's (lms.accounts adapts them).
 """
 
+import sys
+
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
+from django import db
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -137,7 +141,28 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """The 500 page; a 503 "try again" page, in the visitor's language, when the database is
+    unreachable for a moment (restarting, failing over): then nothing is wrong with what they did."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (db.OperationalError, db.InterfaceError)):
+        return database_unavailable(request)
     return render(request, "500.html", status=500)
+
+
+def database_unavailable(request):
+    """503 with Retry-After; the quiz's autosave (a fetch) gets JSON and keeps the answers."""
+    language = translation.get_language_from_path(request.path_info) or translation.get_language_from_request(request)
+    with translation.override(language):
+        message = _("Passage cannot reach its database for a moment. Nothing you saved before is lost: wait a few seconds and try again.")
+        if request.headers.get("X-Requested-With") == "fetch" or "json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"ok": False, "retry": True, "error": message}, status=503)
+        else:
+            # Rendered without the request: its context processors (site settings, the menu) read
+            # the database, which is what is missing.
+            body = render_to_string("503.html", {"message": message, "language": translation.get_language()})
+            response = HttpResponse(body, status=503)
+    response["Retry-After"] = "5"
+    return response
 
 
 def csrf_failure(request, reason=""):

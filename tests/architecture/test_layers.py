@@ -25,6 +25,7 @@ WIRING_MODULES = {
     "lms/management/commands/seed_demo.py",
     "lms/management/commands/demo_logins.py",
     "lms/management/commands/prepare.py",
+    "lms/management/commands/prepare_load_test.py",
 }
 
 # Demo texts, migrations and tests may be long; everything else stays readable.

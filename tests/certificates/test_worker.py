@@ -1,6 +1,7 @@
 """With the real database task backend and its worker (not the immediate backend)."""
 
 import signal
+import subprocess
 
 import pytest
 from django.core import mail
@@ -78,3 +79,29 @@ def test_the_worker_makes_the_pdf_and_a_duplicate_task_adds_nothing(
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert "being prepared" not in dashboard
     assert reverse("certificates:download", args=[certificate.pk]) in dashboard
+
+
+def test_a_worker_killed_after_issuing_leaves_one_certificate_that_the_next_worker_finishes(
+    trainee, course, database_tasks, django_capture_on_commit_callbacks
+):
+    from certificates import services as certificates
+    from lms.task_recovery import _host
+
+    enrolment = learning.enrol(trainee=trainee, course=course)
+    with django_capture_on_commit_callbacks(execute=True):  # completion → the issue task is queued
+        for lesson in lessons_of(course):
+            learning.complete_lesson(enrolment=enrolment, lesson=lesson)
+    task = DBTaskResult.objects.get(task_path="certificates.tasks.issue_certificate_task")
+    # The worker claimed the task, issued the certificate and was SIGKILLed before it queued the PDF.
+    issued = certificates.issue_certificate(enrolment=Enrolment.objects.get(pk=enrolment.pk))
+    dead = subprocess.Popen(["true"])  # noqa: S603, S607
+    dead.wait()
+    DBTaskResult.objects.filter(pk=task.pk).update(status=TaskResultStatus.RUNNING, worker_ids=[f"{_host()}:{dead.pid}:1"])
+
+    run_worker(django_capture_on_commit_callbacks)  # a new worker starts
+
+    certificate = Certificate.objects.get()
+    assert certificate.serial == issued.serial
+    assert certificate.pdf and certificate.pdf.read().startswith(b"%PDF-")
+    assert DBTaskResult.objects.get(pk=task.pk).status == TaskResultStatus.SUCCESSFUL
+    assert [m.to for m in mail.outbox] == [[trainee.email]]

@@ -82,3 +82,24 @@ def test_names_are_random_and_keep_their_folder_and_extension():
     assert first != second
     assert first.startswith("records-exports/2026/05/") and first.endswith(".csv")
     assert len(first.rsplit("/", 1)[1]) == 32 + len(".csv")
+
+
+class _DiskFills(ContentFile):
+    """A file whose second chunk meets a full disk."""
+
+    def chunks(self, chunk_size=None):
+        yield b"%PDF-1.7 first part"
+        raise OSError(28, "No space left on device")
+
+
+def test_a_write_that_fills_the_disk_leaves_no_half_written_file(tmp_path):
+    storage = PrivateFileSystemStorage(location=tmp_path)
+    with pytest.raises(OSError, match="No space left"):
+        storage.save("certificates/c.pdf", _DiskFills(b""))
+    assert list(tmp_path.rglob("*.pdf")) == []
+
+
+def test_a_whole_write_is_kept(tmp_path):
+    storage = PrivateFileSystemStorage(location=tmp_path)
+    name = storage.save("certificates/c.pdf", ContentFile(b"%PDF-1.7 whole"))
+    assert storage.open(name).read() == b"%PDF-1.7 whole"

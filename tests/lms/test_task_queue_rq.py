@@ -116,3 +116,49 @@ def test_a_failing_task_is_scheduled_again(settings, own_redis):
 @task()
 def fail_once() -> None:
     raise RuntimeError("the certificate store is full")
+
+
+def test_a_worker_started_while_redis_is_away_waits_for_it_instead_of_exiting(monkeypatch):
+    from unittest import mock
+
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from lms import taskqueue
+
+    connection = mock.Mock()
+    connection.ping.side_effect = [RedisConnectionError(), RedisConnectionError(), True]
+    waits = []
+    monkeypatch.setattr(taskqueue.time, "sleep", waits.append)
+    taskqueue._wait_for(connection, 2.0)
+    assert waits == [2.0, 2.0]
+
+
+def test_a_worker_that_loses_redis_while_working_waits_and_works_again(monkeypatch):
+    from unittest import mock
+
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from rq import Worker as RQWorker
+
+    from lms import taskqueue
+
+    rounds = iter([RedisConnectionError("gone"), False, True])
+
+    def work(self, *args, **kwargs):
+        outcome = next(rounds)
+        if isinstance(outcome, Exception):
+            raise outcome
+        if outcome is False:  # rq's loop quits quietly on an error it does not handle
+            return False
+        self._stop_requested = True  # then a stop request ends it
+        return True
+
+    monkeypatch.setattr(RQWorker, "work", work)
+    monkeypatch.setattr(taskqueue.time, "sleep", lambda seconds: None)
+    worker = taskqueue.Worker.__new__(taskqueue.Worker)  # no Redis behind it
+    worker._stop_requested = False
+    worker.name = "first"
+    answers = iter([True, False, True, False, True])
+    monkeypatch.setattr(taskqueue, "_answers", lambda connection: next(answers))
+    worker.connection = mock.Mock()
+    assert worker.work() is True
+    assert worker.name != "first"  # a new name: the old one's record may still say "alive"

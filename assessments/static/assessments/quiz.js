@@ -9,18 +9,54 @@
 
   function say(text) { if (status) { status.textContent = text; } }
 
+  // Answers not yet acknowledged by the server stay in this browser (localStorage) and are sent
+  // again every few seconds: a server restarting or a lost connection loses nothing typed.
+  var key = form ? "passage:unsaved:" + form.dataset.autosaveUrl : "";
+  var retry = null;
+
+  function keep(data) {
+    var fields = [];
+    data.forEach(function (value, name) { if (name !== "csrfmiddlewaretoken") { fields.push([name, value]); } });
+    try { window.localStorage.setItem(key, JSON.stringify(fields)); } catch (error) { /* private mode */ }
+  }
+
+  function forget() { try { window.localStorage.removeItem(key); } catch (error) { /* private mode */ } }
+
+  function restore() {
+    var fields;
+    try { fields = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { fields = null; }
+    if (!fields) { return false; }
+    fields.forEach(function (field) {
+      var name = field[0], value = field[1];
+      Array.prototype.forEach.call(form.elements, function (element) {
+        if (element.name !== name) { return; }
+        if (element.type === "radio" || element.type === "checkbox") { element.checked = element.value === value; }
+        else if (element.type !== "hidden") { element.value = value; }
+      });
+    });
+    return true;
+  }
+
+  function later() {
+    pending = true;
+    clearTimeout(retry);
+    retry = setTimeout(function () { if (pending) { save(); } }, 5000);
+  }
+
   function save() {
     if (!form) { return; }
     pending = false;
     var data = new FormData(form);
     data.delete("action");
+    keep(data);
     fetch(form.dataset.autosaveUrl, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; }); })
       .then(function (result) {
-        if (result.ok) { say(form.dataset.savedText || "Saved"); }
-        else { say(result.body.error || "Not saved"); }
+        if (result.ok) { forget(); say(form.dataset.savedText || "Saved"); }
+        else if (result.status >= 500 || result.body.retry) { say(result.body.error || form.dataset.offlineText || "Not saved yet"); later(); }
+        else { forget(); say(result.body.error || "Not saved"); }
       })
-      .catch(function () { pending = true; say(form.dataset.offlineText || "Not saved yet: you seem to be offline. Use the Save button."); });
+      .catch(function () { say(form.dataset.offlineText || "Not saved yet: you seem to be offline. Use the Save button."); later(); });
   }
 
   if (form) {
@@ -29,6 +65,7 @@
       if (event.target.tagName === "TEXTAREA" || event.target.type === "text") { clearTimeout(timer); timer = setTimeout(save, 1500); }
     });
     window.addEventListener("online", function () { if (pending) { save(); } });
+    if (restore()) { save(); }
   }
 
   // The clock is role="timer" (not read aloud as it ticks). A separate polite live region speaks
