@@ -7,9 +7,9 @@ from tests.factories import UserFactory, build_course, lessons_of
 
 pytestmark = pytest.mark.django_db
 
-# Route (2: ancestors by URL path, specific page), view restrictions (2), session, user,
+# Route (2: ancestors by URL path with the view-restriction check, specific page), session, user,
 # enrolment, outline, lesson completions.
-LESSON_PAGE_QUERIES = 9
+LESSON_PAGE_QUERIES = 7
 
 
 @pytest.mark.parametrize("modules, lessons_per_module", [(1, 5), (5, 10)])
