@@ -60,6 +60,15 @@ def course_of(lesson: LessonPage) -> Page:
     return Page.objects.get(path=course_path)
 
 
+def parent_of(page) -> Page:
+    """A page's parent: from the routed ancestors when there, else one query."""
+    parent_path = page.path[: -page.steplen]
+    for ancestor in getattr(page, "route_ancestors", ()):
+        if ancestor.path == parent_path:
+            return ancestor
+    return page.get_parent()
+
+
 def current_enrolment(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course (open or completed), whatever its language."""
     if not trainee.is_authenticated:
@@ -256,6 +265,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         if enrolment.last_lesson_id:
             resume = next((lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume)
     return {
+        "catalogue_page": parent_of(course),
         "outline": outline,
         "lessons": lessons,
         "enrolment": enrolment,

@@ -21,7 +21,9 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists, OuterRef
+from django.db.models.base import ModelState
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -74,6 +76,26 @@ _RESTRICTED = Exists(
 )
 
 
+_ROUTE_FIELDS = (
+    "id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id",
+    "content_type_id", "numchild", "alias_of_id",
+)
+
+
+def page_from_values(values: dict) -> Page:
+    """A Page holding only ``values``, as ``.only()`` would give, without the model's __init__.
+
+    Page's __init__ (modelcluster's) looks up every child relation of the model for each
+    instance. Other fields load on access, as deferred fields do.
+    """
+    page = Page.__new__(Page)
+    page.__dict__.update(values)
+    page._state = ModelState()
+    page._state.adding = False
+    page._state.db = DEFAULT_DB_ALIAS
+    return page
+
+
 def _no_view_restrictions():
     return PageViewRestriction.objects.none()
 
@@ -97,15 +119,13 @@ def fast_route(request, path: str) -> RouteResult | None:
     root_id, root_path = root
     components = [part for part in path.split("/") if part]
     url_paths = [root_path] + [root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
-    pages = list(
+    rows = (
         Page.objects.filter(url_path__in=url_paths)
         .order_by("depth")
-        .only(
-            "id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id",
-            "content_type_id", "numchild", "alias_of_id",
-        )
         .annotate(restricted=_RESTRICTED)
+        .values(*_ROUTE_FIELDS, "restricted")
     )
+    pages = [page_from_values(row) for row in rows]
     if len(pages) != len(url_paths) or pages[0].pk != root_id or not all(page.live for page in pages):
         return None
     for parent, child in zip(pages, pages[1:], strict=False):
