@@ -8,8 +8,8 @@ from tests.factories import UserFactory, build_course, lessons_of
 pytestmark = pytest.mark.django_db
 
 # Route (2: ancestors by URL path with the view-restriction check, specific page), session, user,
-# enrolment, outline, lesson completions.
-LESSON_PAGE_QUERIES = 7
+# enrolment, outline with the round's lesson completions.
+LESSON_PAGE_QUERIES = 6
 
 
 @pytest.mark.parametrize("modules, lessons_per_module", [(1, 5), (5, 10)])
@@ -26,9 +26,9 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(client, django_as
     assert response.status_code == 200
 
 
-# Session, user, route (2, with the view-restriction check), round, outline, lesson completions,
-# audiences, translations. The breadcrumb's catalogue comes from the route, not a query.
-COURSE_PAGE_QUERIES = 9
+# Session, user, route (2, with the view-restriction check), round, outline with the round's
+# lesson completions, audiences, translations. The breadcrumb's catalogue comes from the route.
+COURSE_PAGE_QUERIES = 8
 
 
 @pytest.mark.parametrize("modules, lessons_per_module", [(1, 5), (5, 10)])
