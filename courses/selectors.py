@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.base import ModelState
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
@@ -60,6 +60,15 @@ def course_of(lesson: LessonPage) -> Page:
     return Page.objects.get(path=course_path)
 
 
+def parent_of(page) -> Page:
+    """A page's parent: from the routed ancestors when there, else one query."""
+    parent_path = page.path[: -page.steplen]
+    for ancestor in getattr(page, "route_ancestors", ()):
+        if ancestor.path == parent_path:
+            return ancestor
+    return page.get_parent()
+
+
 def current_enrolment(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course (open or completed), whatever its language."""
     if not trainee.is_authenticated:
@@ -91,7 +100,7 @@ def neighbours(course: CoursePage, page) -> tuple:
     return (items[index - 1] if index else None), (items[index + 1] if index + 1 < len(items) else None)
 
 
-def course_outline(course: CoursePage) -> list[OutlineModule]:
+def course_outline(course: CoursePage, *, enrolment: Enrolment | None = None) -> list[OutlineModule]:
     """Modules with their lessons in reading order, the same in every language of the course.
 
     One enrolment serves every translation of a course, so its outline (and with it progress and
@@ -100,12 +109,15 @@ def course_outline(course: CoursePage) -> list[OutlineModule]:
     pages that remain, rather than being "complete" after its two Russian lessons. Pages added
     only in the translation join their module. One query for a course in the source language,
     three for a translation, whatever the size.
+
+    With ``enrolment``, each item also tells whether that round marked it complete (read by
+    ``completed_item_keys`` instead of a query of its own).
     """
     source = _source_course(course)
-    outline = _outline_of(source)
+    outline = _outline_of(source, enrolment)
     if source.pk == course.pk:
         return outline
-    translated = _outline_of(course)
+    translated = _outline_of(course, enrolment)
     replacement = {
         page.translation_key: page
         for module in translated
@@ -148,13 +160,17 @@ def _source_course(course: CoursePage):
     return source or course
 
 
-def _outline_of(course) -> list[OutlineModule]:
+def _outline_of(course, enrolment: Enrolment | None = None) -> list[OutlineModule]:
     """The modules and items under one course page, in one query."""
     required = [F("lessonpage__is_required")]
     extra = {}
     for kind in item_kinds.kinds():
         required.append(F(f"{kind.relation}__is_required"))
         extra.update({name: F(f"{kind.relation}__{name}") for name in kind.fields})
+    if enrolment is not None:
+        extra["completed_in_round"] = Exists(
+            LessonCompletion.objects.filter(enrolment_id=enrolment.pk, lesson_key=OuterRef("translation_key"))
+        )
     rows = (
         Page.objects.live()
         .filter(path__startswith=course.path, depth__in=(course.depth + 1, course.depth + 2))
@@ -169,6 +185,7 @@ def _outline_of(course) -> list[OutlineModule]:
     modules: dict[str, OutlineModule] = {}
     steplen = CoursePage.steplen
     for item in map(_outline_page, rows):
+        item.outline_round = enrolment.pk if enrolment is not None else None
         if item.depth == course.depth + 1:
             modules[item.path] = OutlineModule(page=item)
         elif item.path[:-steplen] in modules:
@@ -200,7 +217,11 @@ def completed_item_keys(enrolment: Enrolment | None, items=()) -> set:
     """Keys of the lessons marked complete and of the other items (quizzes) done in this round."""
     if enrolment is None:
         return set()
-    done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
+    if items and all(getattr(item, "outline_round", None) == enrolment.pk for item in items):
+        # The outline was read for this round: it says which of its lessons are complete.
+        done = {item.translation_key for item in items if item.completed_in_round}
+    else:
+        done = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
     for kind in item_kinds.kinds():
         if kind.done_keys is not None:
             done |= kind.done_keys(enrolment=enrolment, items=items)
@@ -244,7 +265,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     left_round = None
     if enrolment is not None and enrolment.is_withdrawn:
         left_round, enrolment = enrolment, current_enrolment(trainee=user, course=course)
-    outline = course_outline(course)
+    outline = course_outline(course, enrolment=enrolment)
     lessons = [lesson for module in outline for lesson in module.lessons]
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)
@@ -256,6 +277,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         if enrolment.last_lesson_id:
             resume = next((lesson for lesson in lessons if lesson.pk == enrolment.last_lesson_id), resume)
     return {
+        "catalogue_page": parent_of(course),
         "outline": outline,
         "lessons": lessons,
         "enrolment": enrolment,
@@ -270,7 +292,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
     """The lesson's outline, neighbours and progress, in a fixed number of queries."""
-    outline = course_outline(course)
+    outline = course_outline(course, enrolment=enrolment)
     lessons = [item for module in outline for item in module.lessons]
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)

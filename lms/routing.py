@@ -21,12 +21,16 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Exists, OuterRef
+from django.db.models.base import ModelState
+from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 from wagtail.url_routing import RouteResult
 
@@ -65,8 +69,45 @@ def clear_cache(**kwargs):
         cache.set(_VERSION_KEY, 2, None)
 
 
+# Whether a view restriction (login, groups, password) applies to a page: one set on the page
+# itself or on any of its ancestors, whose paths are the beginnings of its path.
+_RESTRICTED = Exists(
+    PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+)
+
+
+_ROUTE_FIELDS = (
+    "id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id",
+    "content_type_id", "numchild", "alias_of_id",
+)
+
+
+def page_from_values(values: dict) -> Page:
+    """A Page holding only ``values``, as ``.only()`` would give, without the model's __init__.
+
+    Page's __init__ (modelcluster's) looks up every child relation of the model for each
+    instance. Other fields load on access, as deferred fields do.
+    """
+    page = Page.__new__(Page)
+    page.__dict__.update(values)
+    page._state = ModelState()
+    page._state.adding = False
+    page._state.db = DEFAULT_DB_ALIAS
+    return page
+
+
+def _no_view_restrictions():
+    return PageViewRestriction.objects.none()
+
+
 def fast_route(request, path: str) -> RouteResult | None:
-    """Find the live page at ``path`` in two queries; None to let Wagtail route it."""
+    """Find the live page at ``path`` in two queries; None to let Wagtail route it.
+
+    The first query also tells whether a view restriction applies to the page. When none does,
+    Wagtail's check (``check_view_restrictions``, two more queries: the ancestors' aliases, then
+    the restrictions) is answered from it; when one does, or an alias is on the way (an alias
+    takes its source's restrictions), Wagtail checks as it always does.
+    """
     site, roots = _site_roots(request)
     if site is None:
         return None
@@ -78,11 +119,13 @@ def fast_route(request, path: str) -> RouteResult | None:
     root_id, root_path = root
     components = [part for part in path.split("/") if part]
     url_paths = [root_path] + [root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
-    pages = list(
+    rows = (
         Page.objects.filter(url_path__in=url_paths)
         .order_by("depth")
-        .only("id", "path", "depth", "url_path", "title", "slug", "live", "translation_key", "locale_id", "content_type_id", "numchild")
+        .annotate(restricted=_RESTRICTED)
+        .values(*_ROUTE_FIELDS, "restricted")
     )
+    pages = [page_from_values(row) for row in rows]
     if len(pages) != len(url_paths) or pages[0].pk != root_id or not all(page.live for page in pages):
         return None
     for parent, child in zip(pages, pages[1:], strict=False):
@@ -90,6 +133,9 @@ def fast_route(request, path: str) -> RouteResult | None:
             return None
     page = pages[-1].specific
     page.route_ancestors = pages[:-1]
+    # Above a site root at depth 2 there is only the tree's root, never an alias.
+    if pages[0].depth == 2 and not pages[-1].restricted and not any(p.alias_of_id for p in pages):
+        page.get_view_restrictions = _no_view_restrictions
     return RouteResult(page)
 
 
