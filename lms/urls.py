@@ -50,6 +50,9 @@ urlpatterns += i18n_patterns(
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("workshops/", include("workshops.urls")),
+    # The same check-in, where Django's locale redirect takes a refusal (a 404 outside the prefix),
+    # so that the person sees why, in their language. Links are still made without the prefix.
+    path("check-in/", include("workshops.urls_checkin", namespace="workshops_checkin_i18n")),
     # Wagtail's own helper URLs, then its page serving with faster routing (lms.routing).
     path("", include(wagtail_urls.urlpatterns[:-1])),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

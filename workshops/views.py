@@ -258,8 +258,16 @@ def attendance_import(request, workshop_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request, token):
-    """A cohort member scanned the session's QR code: GET asks, POST records them present."""
+    """A cohort member scanned the session's QR code: GET asks, POST records them present.
+
+    Anyone else holding the link is told why, with a 404 (the session is not theirs) and nothing
+    of the workshop: neither its title nor when and where it meets. Outside the language prefix
+    Django's locale middleware turns that 404 into a redirect to /<language>/check-in/<token>/,
+    the same view, which answers the 404 with the reason.
+    """
     session = access_checkin(token)
+    if not selectors.is_cohort_member(session.workshop, request.user):
+        return render(request, "workshops/check_in.html", {"refusal": str(services.NotACohortMember())}, status=404)
     context = {"session": session, "workshop": session.workshop}
     try:
         if request.method == "POST":

@@ -19,7 +19,9 @@ The actors, all built once for the module:
 - ``admin``: the platform administrator (superuser in the Administrator group, as the demo's).
 
 Anything not one's own answers 404, never 403 and never 200; anonymous visitors are sent to the
-sign-in page (401 on the token API); public pages answer everyone. On top of the status, no
+sign-in page (401 on the token API, and on the attendance marks a device sends); public pages answer
+everyone. Outside the language prefix a 404 reaches the browser as Django's redirect to ``/en/<path>``
+(``NOT_FOUND_UNPREFIXED``). On top of the status, no
 outsider (``other_*``) finds the owner's name in any page or file, except on the public
 verification pages, whose purpose is to show it.
 
@@ -82,6 +84,8 @@ from tests.factories import (
     site_tree,
 )
 from tests.records.conftest import officer
+from tests.workshops.builders import session_now
+from tests.workshops.builders import workshop as build_workshop
 
 OWNER_NAME = "Tandian"  # the owner's family name: no outsider may read it anywhere
 
@@ -101,6 +105,9 @@ TRAINERS = (TRAINER, OTHER_TRAINER, ADMIN)
 WITH_SECOND_FACTOR = (OFFICER, OTHER_OFFICER, ADMIN)  # required for their roles (PASSAGE_MFA_REQUIRED_ROLES)  # has_role(TRAINER) counts administrators
 
 LOGIN = "login"  # a 302 to Passage's sign-in page (restricted pages and documents included)
+# A 404 outside the language prefix: Django's locale middleware sends it on to /en/<path> (a 302),
+# where it is answered (see the check-in).
+NOT_FOUND_UNPREFIXED = "not-found-unprefixed"
 
 FAST_SETTINGS = {
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
@@ -142,6 +149,7 @@ class Case:
     label: str = ""
     token_auth: bool = False  # the API: each actor sends their own token instead of a session
     shows_owner_name: bool = False  # public verification pages print the certificate's name
+    content_type: str = ""  # a POST body other than a form (the attendance marks' JSON)
 
     def __post_init__(self):
         assert set(self.expect) == set(ACTORS), f"{self.label}: an expectation for every actor"
@@ -370,6 +378,77 @@ MATRIX: dict[str, list[Case]] = {
     "en/certificates/training-record/<id:pk>/download/": case(
         lambda w: R("certificates:training_record_download", args=[w.training_record.pk]), only(200, TRAINEE)
     ),
+    # Workshops: the cohort's trainer and administrators run them (a listed facilitator too, with
+    # no actor here); the cohort's trainees answer its surveys and check in at its sessions.
+    "en/workshops/": case(lambda w: R("workshop_list"), only(200, *TRAINERS)),
+    # The cohort has its workshop already: its trainer is sent to it.
+    "en/workshops/cohorts/<id:cohort_id>/new/": case(
+        lambda w: R("workshop_create", args=[w.cohort.pk]), only(302, TRAINER, ADMIN)
+    ),
+    # Reports: every records role reads the aggregate of what is in their scope (here the Senegal
+    # officer's holds the owner's workshop); one workshop's report, its organisers and the officers
+    # with its trainees in scope.
+    "en/workshops/reports/": case(lambda w: R("workshop_reports"), only(200, *RECORDS_ROLES)),
+    "en/workshops/reports/report.<str:file_format>": case(
+        lambda w: R("workshop_reports_download", args=["xlsx"]), only(200, *RECORDS_ROLES)
+    ) + case(lambda w: R("workshop_reports_download", args=["csv"]), signed_in(404), label="unknown-format"),
+    "en/workshops/<id:workshop_id>/report/": case(
+        lambda w: R("workshop_report", args=[w.workshop.pk]), only(200, TRAINER, OFFICER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/report.<str:file_format>": case(
+        lambda w: R("workshop_report_download", args=[w.workshop.pk, "xlsx"]), only(200, TRAINER, OFFICER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/surveys/<str:survey>/": case(
+        lambda w: R("workshop_survey", args=[w.workshop.pk, "satisfaction"]), only(200, TRAINEE)
+    ),
+    "en/workshops/<id:workshop_id>/surveys/<str:survey>/statements/": case(
+        lambda w: R("workshop_survey_items", args=[w.workshop.pk, "satisfaction"]), only(200, TRAINER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/": case(lambda w: R("workshop_detail", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)),
+    "en/workshops/<id:workshop_id>/edit/": case(lambda w: R("workshop_edit", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)),
+    "en/workshops/<id:workshop_id>/import/": case(
+        lambda w: R("workshop_attendance_import", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/sessions/new/": case(
+        lambda w: R("workshop_session_create", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/": case(
+        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+    ) + post(
+        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(302, TRAINER, ADMIN),
+        data=lambda w: {"trainee": w.enrolment.trainee_id, "present": "1"}, label="mark",
+    ),
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/edit/": case(
+        lambda w: R("workshop_session_edit", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+    ),
+    # A device's mark: signed out, a 401 (not a redirect) so the device keeps the mark.
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/marks/": post(
+        lambda w: R("workshop_session_mark", args=[w.workshop.pk, w.workshop_session.pk]),
+        only(200, TRAINER, ADMIN, anonymous=401), content_type="application/json",
+        data=lambda w: {"client_mark_id": "0b6f1c1e-4a1d-4c43-9d0e-7d0c5f2a9e11", "trainee": w.enrolment.trainee_id, "present": True},
+    ),
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/walk-in/": case(
+        lambda w: R("workshop_walk_in", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+    ),
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/sign-in-sheet.pdf": case(
+        lambda w: R("workshop_sign_in_sheet", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+    ),
+    # The QR check-in link (outside the language prefix): the cohort's trainees only. Anyone else
+    # holding the link gets its 404, which the locale middleware sends on to the prefixed twin,
+    # whose 404 says why and shows nothing of the workshop.
+    "check-in/<str:token>/": case(
+        lambda w: R("workshops_checkin:check_in", args=[w.workshop_session.checkin_token]),
+        only(200, TRAINEE) | dict.fromkeys(set(SIGNED_IN) - {TRAINEE}, NOT_FOUND_UNPREFIXED),
+    ) + post(
+        lambda w: R("workshops_checkin:check_in", args=[w.workshop_session.checkin_token]),
+        only(200, TRAINEE) | dict.fromkeys(set(SIGNED_IN) - {TRAINEE}, NOT_FOUND_UNPREFIXED), label="check-in",
+    ),
+    "en/check-in/<str:token>/": case(
+        lambda w: R("workshops_checkin_i18n:check_in", args=[w.workshop_session.checkin_token]), only(200, TRAINEE)
+    ) + post(
+        lambda w: R("workshops_checkin_i18n:check_in", args=[w.workshop_session.checkin_token]), only(200, TRAINEE),
+        label="check-in",
+    ),
     # Wagtail's helpers for password-protected pages.
     "en/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": case(
         lambda w: R("wagtailcore_authenticate_with_password", args=[w.page_restriction.pk, w.protected_page.pk]) + "?next=/",
@@ -476,6 +555,8 @@ class World:
     admin_authenticator: object = None
     reset_token: str = ""
     revision: object = None
+    workshop: object = None
+    workshop_session: object = None
 
 
 def _pdf(name: str) -> ContentFile:
@@ -600,6 +681,10 @@ def build_world(media_root) -> World:
     images.mkdir(parents=True, exist_ok=True)
     (images / "pixel.png").write_bytes(b"\x89PNG\r\n\x1a\n")
 
+    # The owner's cohort meets face to face: one session under way now, so its QR check-in is open.
+    workshop = build_workshop(cohort=cohort, time_zone="UTC", required=0, country=senegal)
+    workshop_session = session_now(workshop)
+
     # Signed in once: each test sends the actor's session cookie (a login per test costs more).
     sessions = {}
     for actor, user in users.items():
@@ -618,7 +703,7 @@ def build_world(media_root) -> World:
         reset_uid36=int_to_base36(classmate.pk),
         admin_authenticator=Authenticator.objects.filter(user=admin).first(),
         reset_uid=urlsafe_base64_encode(force_bytes(classmate.pk)), reset_token=default_token_generator.make_token(classmate),
-        revision=draft.save_revision(),
+        revision=draft.save_revision(), workshop=workshop, workshop_session=workshop_session,
     )
     return world
 
@@ -683,6 +768,9 @@ def check(response, expected, *, actor, url) -> None:
         assert status == 302 and location.split("?")[0].endswith(sign_in), (
             f"{actor} at {url}: expected a redirect to sign in, got {status} {location}"
         )
+    elif expected == NOT_FOUND_UNPREFIXED:
+        location = response.get("Location", "")
+        assert status == 302 and location == f"/en{url}", f"{actor} at {url}: expected a 404 sent on to /en, got {status} {location}"
     else:
         assert status == expected, f"{actor} at {url}: expected {expected}, got {status} {response.get('Location', '')}"
 
@@ -708,7 +796,8 @@ def test_matrix(in_world, item, actor):
     url = item.url(in_world)
     client = client_for(in_world, actor, token_auth=item.token_auth)
     if item.method == "POST":
-        response = client.post(url, item.data(in_world) if item.data else {})
+        extra = {"content_type": item.content_type} if item.content_type else {}
+        response = client.post(url, item.data(in_world) if item.data else {}, **extra)
     else:
         response = client.get(url)
     check(response, item.expect[actor], actor=actor, url=url)
@@ -735,7 +824,8 @@ def test_huge_ids_are_not_found(in_world, route, item, actor):
     url = re.sub(r"<uuid:\w+>", str(in_world.question.family), url)
     client = client_for(in_world, actor)
     client.raise_request_exception = False
-    response = client.post(url, item.data(in_world) if item.data else {}) if item.method == "POST" else client.get(url)
+    extra = {"content_type": item.content_type} if item.content_type else {}
+    response = client.post(url, item.data(in_world) if item.data else {}, **extra) if item.method == "POST" else client.get(url)
     if not route.startswith("en/") and response.status_code == 302:
         # Outside the language prefix, Django's LocaleMiddleware turns a 404 into /en/<path>.
         assert response["Location"] == f"/en{url}", f"{actor} at {url}: redirected to {response['Location']}"

@@ -39,8 +39,13 @@ def test_someone_outside_the_cohort_is_told_and_nothing_is_recorded(client):
     existing = workshop()
     session = session_now(existing)
     client.force_login(UserFactory())
-    response = client.post(checkin(session))
-    assert response.status_code == 403 and "not a member of this workshop" in response.content.decode()
+    for response in (client.get(checkin(session), follow=True), client.post(checkin(session), follow=True)):
+        # Not theirs: 404, as everywhere (after the locale redirect to /en/check-in/...), with the
+        # reason, and nothing of the workshop or the session.
+        page = response.content.decode()
+        assert response.status_code == 404 and "not a member of this workshop" in page
+        assert response.redirect_chain == [(f"/en{checkin(session)}", 302)]
+        assert existing.title not in page and session.topic not in page and session.where not in page
     assert not AttendanceMark.objects.exists()
 
 
