@@ -3,9 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.base import ModelState
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -25,6 +23,7 @@ from courses.models import (
 )
 from lms import roles
 from lms.i18n import language_of_locale
+from lms.routing import page_from_values
 
 
 @dataclass
@@ -184,28 +183,13 @@ def _outline_of(course, enrolment: Enrolment | None = None) -> list[OutlineModul
     )
     modules: dict[str, OutlineModule] = {}
     steplen = CoursePage.steplen
-    for item in map(_outline_page, rows):
+    for item in map(page_from_values, rows):
         item.outline_round = enrolment.pk if enrolment is not None else None
         if item.depth == course.depth + 1:
             modules[item.path] = OutlineModule(page=item)
         elif item.path[:-steplen] in modules:
             modules[item.path[:-steplen]].lessons.append(item)
     return list(modules.values())
-
-
-def _outline_page(values: dict) -> Page:
-    """A Page holding only ``values``, as ``.only()`` would give, without the model's __init__.
-
-    Page's __init__ (modelcluster's) looks up every child relation of the model for each
-    instance: for a 50-lesson course, a sixth of a lesson page's time. Other fields load on
-    access, as deferred fields do.
-    """
-    page = Page.__new__(Page)
-    page.__dict__.update(values)
-    page._state = ModelState()
-    page._state.adding = False
-    page._state.db = DEFAULT_DB_ALIAS
-    return page
 
 
 def course_items(course: CoursePage) -> list:
