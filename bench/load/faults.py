@@ -34,7 +34,8 @@ class Drill:
     def __init__(self, scale: str):
         self.scale = SCALES[scale]
         self.stack = stack.Stack(VAR / "logs")
-        self.dump = WORK / "template.dump"
+        # One dump per set of migrations: a dump left by an older checkout would lack new columns.
+        self.dump = WORK / f"template-{stack.migrations_digest()}.dump"
         self.results: list[dict] = []
 
     # --- servers ------------------------------------------------------------------------------
@@ -71,6 +72,8 @@ class Drill:
     def database(self, name: str) -> str:
         """A fresh migrated database on the private server, restored from the template's dump."""
         if not self.dump.exists():
+            for stale in WORK.glob("template*.dump"):
+                stale.unlink()
             stack.fresh_database(port=5432, name="passage_faults_src", var_dir=VAR)
             subprocess.run(["pg_dump", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-Fc", "-f", str(self.dump), "passage_faults_src"], check=True)  # noqa: S603, S607
             stack.psql(5432, 'DROP DATABASE IF EXISTS "passage_faults_src"')
