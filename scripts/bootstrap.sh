@@ -40,6 +40,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# Fontconfig's caches, built here (no memory limit) before a PDF renderer needs them. A renderer
+# that scans the fonts itself under its memory limit can fail to read them and write empty caches,
+# which every later process then trusts ("No fonts configured"): rebuilt from scratch when seen.
+if command -v fc-cache >/dev/null; then
+  fc-cache >/dev/null 2>&1 || true
+  if ! fc-list | grep -q .; then
+    say "Rebuilding the font caches (they listed no fonts)"
+    fc-cache --really-force >/dev/null 2>&1 || true
+    fc-list | grep -q . || fail "Fontconfig finds no fonts: install fonts-noto-core, then run: fc-cache --really-force"
+  fi
+fi
+
 # Python dependencies, from the lock file (exact versions and hashes).
 lock=requirements.lock
 [ "$mode" = test ] && lock=requirements-dev.lock
