@@ -45,10 +45,10 @@ fi
 # which every later process then trusts ("No fonts configured"): rebuilt from scratch when seen.
 if command -v fc-cache >/dev/null; then
   fc-cache >/dev/null 2>&1 || true
-  if ! fc-list | grep -q .; then
+  if [ "$(fc-list 2>/dev/null | wc -l)" -eq 0 ]; then
     say "Rebuilding the font caches (they listed no fonts)"
     fc-cache --really-force >/dev/null 2>&1 || true
-    fc-list | grep -q . || fail "Fontconfig finds no fonts: install fonts-noto-core, then run: fc-cache --really-force"
+    [ "$(fc-list 2>/dev/null | wc -l)" -gt 0 ] || fail "Fontconfig finds no fonts: install fonts-noto-core, then run: fc-cache --really-force"
   fi
 fi
 
