@@ -45,9 +45,9 @@ def fold_name(name: str) -> str:
     "Ndèye-Fatou  N'DIAYE" and "ndeye fatou ndiaye" fold alike; Arabic or Cyrillic letters are
     kept (only combining marks such as Arabic short vowels are dropped).
     """
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = without_marks.casefold()
+    # Case folded first: a few marks fold into letters (U+0345, the Greek iota subscript, into ι).
+    decomposed = unicodedata.normalize("NFKD", (name or "").casefold())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     # Letters and digits of any script; apostrophes, hyphens, dots and spaces do not count.
     return "".join(ch for ch in folded if ch.isalnum())
 
