@@ -35,24 +35,6 @@ def initialise(memory_limit_bytes: int) -> None:
     import lms.pdf.fetcher  # noqa: F401
 
 
-# Fontconfig reads the system's fonts when a FontConfiguration is made: about a fifth of a
-# certificate's time when each rendering made its own. One serves this child's renderings; it is
-# made again now and then, since fonts a document loads with @font-face are added to it.
-_FONT_CONFIG_RENDERINGS = 200
-_font_config = None
-_font_config_used = 0
-
-
-def _shared_font_config():
-    global _font_config, _font_config_used
-    if _font_config is None or _font_config_used >= _FONT_CONFIG_RENDERINGS:
-        from weasyprint.text.fonts import FontConfiguration
-
-        _font_config, _font_config_used = FontConfiguration(), 0
-    _font_config_used += 1
-    return _font_config
-
-
 def render(job: Job) -> Outcome:
     """Render one document; failures come back as an Outcome, never as an exception."""
     from weasyprint import HTML
@@ -65,8 +47,7 @@ def render(job: Job) -> Outcome:
     outcome = Outcome()
     signal.setitimer(signal.ITIMER_REAL, job.time_limit)
     try:
-        fonts = _shared_font_config()
-        document = HTML(string=job.html, base_url=BASE_URL, url_fetcher=fetcher).render(font_config=fonts)
+        document = HTML(string=job.html, base_url=BASE_URL, url_fetcher=fetcher).render()
         outcome.pages = len(document.pages)
         outcome.pdf = document.write_pdf(pdf_variant=job.pdf_variant, uncompressed_pdf=False)
     except _TimeUp:
