@@ -8,9 +8,9 @@
 #   DATABASE_URL=postgres://... REDIS_URL=redis://... make serve-prod
 set -euo pipefail
 cd "$(dirname "$0")/.."
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-fail() { printf '\033[31mError: %s\033[0m\n' "$*" >&2; exit 1; }
 PY=.venv/bin/python
+# say, fail, collect_static_once, use_demo_signing_key, require_free_port, wait_until_answering
+. scripts/lib.sh
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 WEB_WORKERS="${WEB_WORKERS:-4}"
@@ -50,34 +50,14 @@ except redis.RedisError as error:
     sys.exit(f"Redis: {error}")
 PYEOF
 
-static_stamp="$PASSAGE_VAR_DIR/.static-$(cat requirements.lock <(find static -type f -newer requirements.lock -printf '%p%T@\n' 2>/dev/null) | sha256sum | cut -c1-16)"
-if [ ! -f "$static_stamp" ]; then
-  say "Collecting static files"
-  $PY manage.py collectstatic --no-input -v0 || fail "collectstatic failed."
-  rm -f "$PASSAGE_VAR_DIR"/.static-*; touch "$static_stamp"
-fi
+collect_static_once "$PASSAGE_VAR_DIR"
 
 say "Applying migrations and loading the demo (idempotent)"
 $PY manage.py prepare >&2 || fail "preparing the database failed (see above)."
 
-if [ -z "${PASSAGE_SIGNING_KEY:-}" ]; then
-  if [ ! -f "$PASSAGE_VAR_DIR/signing/demo-key.pem" ]; then
-    $PY manage.py make_demo_signing_key --if-missing -v0 || fail "making the demo signing key failed."
-  fi
-  export PASSAGE_SIGNING_KEY="$PASSAGE_VAR_DIR/signing/demo-key.pem" PASSAGE_SIGNING_CERT="$PASSAGE_VAR_DIR/signing/demo-cert.pem"
-fi
-
-if ! $PY - "$HOST" "$PORT" <<'PYEOF'
-import socket, sys
-s = socket.socket()
-try:
-    s.bind((sys.argv[1], int(sys.argv[2])))
-except OSError:
-    sys.exit(1)
-PYEOF
-then
-  fail "Port $PORT is taken. Stop what uses it, or run: make serve-prod PORT=8001"
-fi
+# Certificates are signed: without PASSAGE_SIGNING_KEY, a demo key made once into its var dir.
+use_demo_signing_key "$PASSAGE_VAR_DIR"
+require_free_port "$HOST" "$PORT" "make serve-prod PORT=8001"
 
 pids=()
 stop() {
@@ -95,10 +75,7 @@ say "Starting $WEB_WORKERS web workers (gunicorn)"
   --graceful-timeout 10 --log-level warning &
 pids+=($!)
 
-for _ in $(seq 1 100); do
-  if $PY -c "import urllib.request; urllib.request.urlopen('http://$HOST:$PORT/healthz', timeout=1)" 2>/dev/null; then break; fi
-  sleep 0.2
-done
+wait_until_answering "http://$HOST:$PORT/healthz" 100
 
 say "Starting $TASK_WORKERS task workers (rqworker) and the periodic jobs"
 for i in $(seq 1 "$TASK_WORKERS"); do

@@ -19,7 +19,8 @@ exit 0
 def run_script(tmp_path, **env_extra) -> list[str]:
     """Run scripts/run.sh in a copy of the project whose Python is the fake; the calls it made."""
     (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "run.sh", tmp_path / "scripts" / "run.sh")
+    for script in ("run.sh", "lib.sh"):  # run.sh sources lib.sh
+        shutil.copy(ROOT / "scripts" / script, tmp_path / "scripts" / script)
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     python.write_text(FAKE_PYTHON)
