@@ -1,4 +1,5 @@
-"""Entry point: `python -m bench` (full run) or `python -m bench --short` (fewer requests, for CI)."""
+"""Entry point: `python -m bench` (full run) or `python -m bench --short` (fewer requests, for CI);
+`--only production` runs the benchmarks whose name contains "production"."""
 
 import argparse
 import sys
@@ -9,6 +10,9 @@ def main(argv=None) -> int:
     """Run every registered benchmark in a throwaway database; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--short", action="store_true", help="fewer timed requests (CI)")
+    parser.add_argument(
+        "--only", metavar="TEXT", help="only the benchmarks whose name contains TEXT (results in bench/results/only.json)"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="passage-bench-") as var_dir:
@@ -19,7 +23,7 @@ def main(argv=None) -> int:
         from bench.runner import run
 
         try:
-            return run(short=args.short)
+            return run(short=args.short, only=args.only)
         finally:
             from django.db import connections
 

@@ -19,11 +19,18 @@ _DEVELOPER_ENVIRONMENT = (
 )
 
 
-def start_django(var_dir: str) -> None:
-    """Point Passage at ``var_dir``, set Django up with benchmark overrides and migrate."""
+def start_django(var_dir: str, *, database_url: str = "", redis_url: str = "", migrate: bool = True) -> None:
+    """Point Passage at ``var_dir``, set Django up with benchmark overrides and migrate.
+
+    By default on a fresh SQLite file in ``var_dir`` without Redis; bench/production.py passes
+    its PostgreSQL database (already migrated) and Redis to build its scene there."""
     for name in _DEVELOPER_ENVIRONMENT:
         os.environ.pop(name, None)
     os.environ["PASSAGE_VAR_DIR"] = str(var_dir)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    if redis_url:
+        os.environ["REDIS_URL"] = redis_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings"
 
     import django
@@ -44,6 +51,8 @@ def start_django(var_dir: str) -> None:
         TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
     ).enable()
 
+    if not migrate:
+        return
     print(f"Migrating a fresh database in {var_dir} (takes about 20 s)…", flush=True)
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

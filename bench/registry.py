@@ -78,3 +78,38 @@ def timed_gets(client, url: str, count: int, *, warmup: int = WARMUP_REQUESTS) -
 def percentile(samples: list[float], p: int) -> float:
     """The p-th percentile (inclusive method, so p=50 is the median)."""
     return statistics.quantiles(samples, n=100, method="inclusive")[p - 1]
+
+
+class _QueryTimer:
+    """A database execute wrapper that counts the queries and adds up their time."""
+
+    def __init__(self):
+        self.count = 0
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.count += 1
+            self.seconds += time.perf_counter() - started
+
+
+def query_profile(client, url: str, count: int = 20) -> dict:
+    """Where a test-client GET of ``url`` spends its time, median of ``count`` after one warm-up:
+    the whole request in this process (``django_ms``), the part spent in database queries,
+    fetching their rows included (``database_ms``), and how many queries it made."""
+    from django.db import connection
+
+    get_ok(client, url)
+    totals, database, queries = [], [], 0
+    for _ in range(count):
+        timer = _QueryTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            get_ok(client, url)
+            totals.append((time.perf_counter() - started) * 1000)
+        database.append(timer.seconds * 1000)
+        queries = timer.count
+    return {"django_ms": round(statistics.median(totals), 1), "database_ms": round(statistics.median(database), 1), "queries": queries}

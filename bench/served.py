@@ -6,10 +6,18 @@ the embedded SQLite and per-process cache) serves the benchmark's database, and 
 connection asks for each page 200 times in a row (60 with --short) after 5 untimed warm-ups,
 as the signed-in trainee: the lesson, the catalogue, the course page and a quiz attempt showing
 ten saved answers. The time is the client's, from sending the request to reading the whole
-(gzipped) answer. Then the lesson is asked for over four connections at once for pages/s.
+(gzipped) answer. Then the lesson is asked for over four connections at once for pages/s, by
+wrk (one thread, 10 s; 3 s with --short) where it is installed (`scripts/bootstrap.sh test`
+installs it), else by this process (1,000 pages over four threads; 300 with --short), which
+spends on the client some of the CPU the server would have (a lower rate on two cores).
+
+bench/production.py times the same pages, with these functions, on the production topology.
 """
 
 import http.client
+import re
+import shutil
+import subprocess  # noqa: S404 - runs wrk with fixed arguments
 import time
 
 from django.urls import reverse
@@ -52,7 +60,21 @@ def _quiz_attempt_with_saved_answers(run: Run) -> str:
     return reverse("attempt", args=[attempt.pk]) + "?page=0"
 
 
-def _sequential_ms(port: int, path: str, cookie: str, count: int) -> list[float]:
+def page_addresses(run: Run) -> dict[str, str]:
+    """The timed pages that the scene has by name: the lesson, the catalogue, the course."""
+    return {
+        "lesson": run.scene.lesson(run.scene.large_course, LESSON_NUMBER).url,
+        "catalogue": CourseIndexPage.objects.first().url,
+        "course": run.scene.large_course.url,
+    }
+
+
+def hot_pages(run: Run) -> dict[str, str]:
+    """Every timed page by name, with the quiz attempt (made here)."""
+    return {**page_addresses(run), "quiz_saved_answers": _quiz_attempt_with_saved_answers(run)}
+
+
+def sequential_ms(port: int, path: str, cookie: str, count: int) -> list[float]:
     """Milliseconds for each of ``count`` GETs in a row on one kept-alive connection."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Cookie": cookie, "Accept-Encoding": "gzip"}
@@ -71,28 +93,59 @@ def _sequential_ms(port: int, path: str, cookie: str, count: int) -> list[float]
     return samples
 
 
+def wrk_pages_per_s(output: str) -> float:
+    """Requests per second from wrk's report; an error if any answer was an error or failed."""
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"wrk: {errors.group(1)} answers were errors, expected 200s")
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if sockets and any(int(count) for count in sockets.groups()):
+        raise RuntimeError(f"wrk: {sockets.group(0)}")
+    rate = re.search(r"^Requests/sec:\s+([\d.]+)\s*$", output, re.MULTILINE)
+    if not rate:
+        raise RuntimeError(f"wrk printed no Requests/sec line:\n{output[-2000:]}")
+    return float(rate.group(1))
+
+
+def pages_per_s(run: Run, port: int, path: str, cookie: str) -> float:
+    """Pages per second of ``path`` over CONNECTIONS kept-alive connections: wrk's count, or
+    this process's where wrk is not installed."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("    wrk is not installed: pages/s counted by this process instead", flush=True)
+        pages = run.requests(full=1000, short=300)
+        return pages / _get_pages(port, path, cookie, pages)
+    seconds = run.requests(full=10, short=3)
+    command = [
+        wrk, "--threads", "1", "--connections", str(CONNECTIONS), "--duration", f"{seconds}s", "--timeout", "30s",
+        "--header", f"Cookie: {cookie}", "--header", "Accept-Encoding: gzip", f"http://127.0.0.1:{port}{path}",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise RuntimeError(f"wrk failed ({result.returncode}): {result.stderr[-2000:]}")
+    return wrk_pages_per_s(result.stdout)
+
+
+def timing_measurements(prefix: str, name: str, samples: list[float]) -> list[Measurement]:
+    """The median and p95 of one page's samples, named ``<prefix>http_<page>_p50_ms`` and ``_p95_ms``."""
+    return [
+        Measurement(f"{prefix}http_{name}_p50_ms", round(percentile(samples, 50), 1), "ms"),
+        Measurement(f"{prefix}http_{name}_p95_ms", round(percentile(samples, 95), 1), "ms"),
+    ]
+
+
 @benchmark
 def served_pages(run: Run) -> list[Measurement]:
     """Median and p95 of the hot pages over HTTP, and lesson pages/s over four connections."""
     _collect_static()
-    pages = {
-        "lesson": run.scene.lesson(run.scene.large_course, LESSON_NUMBER).url,
-        "catalogue": CourseIndexPage.objects.first().url,
-        "course": run.scene.large_course.url,
-        "quiz_saved_answers": _quiz_attempt_with_saved_answers(run),
-    }
+    pages = hot_pages(run)
     cookie = _session_cookie(run.scene.trainee)
     count = run.requests(full=200, short=60)
     measurements = []
     with _Gunicorn(preload=False) as server:
         for name, path in pages.items():
             _get_pages(server.port, path, cookie, 4 * CONNECTIONS)  # each worker loads the page's code
-            samples = _sequential_ms(server.port, path, cookie, count)
-            measurements += [
-                Measurement(f"http_{name}_p50_ms", round(percentile(samples, 50), 1), "ms"),
-                Measurement(f"http_{name}_p95_ms", round(percentile(samples, 95), 1), "ms"),
-            ]
-        lessons = run.requests(full=1000, short=300)
-        seconds = _get_pages(server.port, pages["lesson"], cookie, lessons)
-    measurements.append(Measurement("lesson_pages_per_s_gunicorn", round(lessons / seconds), "pages/s"))
+            measurements += timing_measurements("", name, sequential_ms(server.port, path, cookie, count))
+        rate = pages_per_s(run, server.port, pages["lesson"], cookie)
+    measurements.append(Measurement("lesson_pages_per_s_gunicorn", round(rate), "pages/s"))
     return measurements

@@ -14,13 +14,14 @@ command -v "$PYTHON" >/dev/null || fail "python3 is not installed. Install Pytho
   || fail "Python 3.11 or newer is needed; $("$PYTHON" --version) found."
 
 # System packages: WeasyPrint's libraries and fonts (Latin, Cyrillic, Arabic); for tests also
-# the PDF and QR tools and Debian's Chromium for the browser journeys.
+# the PDF and QR tools, Debian's Chromium for the browser journeys and wrk, the HTTP load generator
+# that counts `make bench`'s lesson pages per second.
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fonts-noto-core gettext)
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   packages+=("python3-venv")
 fi
 if [ "$mode" = test ]; then
-  packages+=(poppler-utils zbar-tools chromium chromium-driver)
+  packages+=(poppler-utils zbar-tools chromium chromium-driver wrk)
 fi
 missing=()
 if command -v dpkg-query >/dev/null; then
