@@ -6,12 +6,14 @@ limit of 120 a minute stays 120 however many web workers serve the site. A proce
 (LocMemCache) would give each worker its own count.
 """
 
+import ipaddress
 import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from diskcache import Timeout as DiskTimeout
+from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
@@ -63,9 +65,39 @@ def hit(request: HttpRequest, *, group: str, limit: int, seconds: int, key: str 
     )
 
 
+# At most this many hops of X-Forwarded-For are read, from the right.
+MAX_FORWARDED_HOPS = 20
+
+
 def remote_address(request: HttpRequest) -> str:
-    """The address the connection came from (``RATELIMIT_IP_META_KEY``); one bucket when unknown."""
-    # REMOTE_ADDR only: a forwarded-for header is written by the client unless a proxy rewrites
-    # it, and the reverse proxy of the scale-out setup passes the real address here. Without an
-    # address (a Unix socket) every such request shares one bucket rather than going uncounted.
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 (an address, not a binding)
+    """The client's address (``RATELIMIT_IP_META_KEY``); one bucket when unknown.
+
+    REMOTE_ADDR, unless it is one of ``TRUSTED_PROXIES``: then X-Forwarded-For is read from the
+    right (the end each proxy appends to), passing over trusted proxies, and the first other
+    address is the client. Whatever the client wrote further left is never believed, and a hop
+    that is not an address stops the walk at the last proxy (that request shares the proxy's
+    bucket rather than choosing its own). Without an address (a Unix socket) every such request
+    shares one bucket rather than going uncounted.
+    """
+    address = request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 (an address, not a binding)
+    trusted = settings.TRUSTED_PROXIES
+    if not trusted or not _within(address, trusted):
+        return address
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-MAX_FORWARDED_HOPS:]
+    for hop in reversed(hops):
+        try:
+            found = ipaddress.ip_address(hop.strip())
+        except ValueError:
+            break
+        address = str(found)
+        if not _within(address, trusted):
+            break
+    return address
+
+
+def _within(address: str, networks) -> bool:
+    try:
+        found = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(found in network for network in networks)

@@ -5,6 +5,7 @@ With no environment at all the site runs in the embedded mode: SQLite and media 
 environment variables (``DATABASE_URL``, ``REDIS_URL``, ``AWS_STORAGE_BUCKET_NAME``...).
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -214,6 +215,15 @@ else:
     }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "lms.ratelimit.remote_address"
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated, e.g.
+# "10.0.0.0/8,127.0.0.1"). Empty: REMOTE_ADDR only. Behind a proxy listed here, the client is
+# the right-most address of X-Forwarded-For that is not itself a listed proxy.
+try:
+    TRUSTED_PROXIES = tuple(
+        ipaddress.ip_network(entry.strip(), strict=False) for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error} (expected addresses or networks such as 10.0.0.0/8, comma-separated).") from None
 
 # --- Tasks ------------------------------------------------------------------------------------
 

@@ -327,3 +327,33 @@ def test_correct_answers_hidden_until_the_settings_allow(client, course, trainee
     assert "Has a work contract" in review  # the trainee's own answer
     assert "Employer keeps the passport" not in review
     assert "The right answer" not in review and "Not in itself" not in review and "0%" not in review
+
+
+def test_each_answer_keeps_its_own_mark_and_feedback_when_outcomes_differ(client, course, trainee):
+    # Grades are written one UPDATE per distinct outcome: answers that share an outcome share a
+    # row update, and no answer may take another's mark or feedback.
+    quiz = add_quiz(course, [single_choice(title="First"), single_choice(title="Second"), true_false(), true_false(title="Other")], pass_mark=60)
+    client.force_login(trainee)
+    attempt = start(client, quiz)
+    data = {}
+    for answer in attempt.answers.select_related("question"):
+        prefix = f"q{answer.position}-"
+        data[prefix + "shown"] = "1"
+        title = answer.question.get_real_instance().title
+        if title == "First":
+            data[prefix + "choice"] = token_for(answer, "Employer keeps the passport")
+        elif title == "Second":
+            data[prefix + "choice"] = token_for(answer, "Has a work contract")
+        elif title == "Other":
+            data[prefix + "value"] = "true"
+        # the other true/false statement is left unanswered
+    for page in range(4):
+        client.post(reverse("attempt", args=[attempt.pk]), {**data, "page": page, "action": "next"})
+    client.post(reverse("attempt_submit", args=[attempt.pk]))
+    stored = {a.question.get_real_instance().title: a for a in attempt.answers.select_related("question")}
+    assert (stored["First"].mark, stored["First"].feedback) == (1, ["Yes: control of documents."])
+    assert (stored["Second"].mark, stored["Second"].feedback) == (0, ["Not in itself."])
+    assert stored["Other"].mark == 0 and stored["Other"].feedback == ["No: for children the means element is not required."]
+    assert stored["Consent of a child matters"].mark == 0
+    attempt.refresh_from_db()
+    assert attempt.grade == 25

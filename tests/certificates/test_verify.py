@@ -142,3 +142,30 @@ def test_the_empty_form_is_not_counted(client, settings):
 def test_the_verify_page_follows_the_visitors_language(client, issued):
     page = client.get(verify_url(issued), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Ce certificat est authentique et valide." in page
+
+
+def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(client, issued, settings):
+    import ipaddress
+
+    settings.PASSAGE_VERIFY_RATE_LIMIT = 2
+    settings.TRUSTED_PROXIES = (ipaddress.ip_network("10.0.0.0/8"),)
+    proxy = {"REMOTE_ADDR": "10.1.2.3"}
+    for _ in range(2):
+        assert client.get(verify_url(issued), HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 200
+    assert client.get(verify_url(issued), HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 429
+    # Another client behind the same proxy has its own count.
+    assert client.get(verify_url(issued), HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).status_code == 200
+    # What the limited client writes to the left of the proxy's entry is not believed.
+    spoofed = client.get(verify_url(issued), HTTP_X_FORWARDED_FOR="203.0.113.50, 198.51.100.7", **proxy)
+    assert spoofed.status_code == 429
+
+
+def test_a_forwarded_header_from_an_untrusted_peer_changes_nothing(client, issued, settings):
+    import ipaddress
+
+    settings.PASSAGE_VERIFY_RATE_LIMIT = 2
+    settings.TRUSTED_PROXIES = (ipaddress.ip_network("10.0.0.0/8"),)
+    for number in range(2):
+        assert client.get(verify_url(issued), HTTP_X_FORWARDED_FOR=f"198.51.100.{number}").status_code == 200
+    # A client straight on the server cannot take a fresh count by writing the header.
+    assert client.get(verify_url(issued), HTTP_X_FORWARDED_FOR="198.51.100.99").status_code == 429

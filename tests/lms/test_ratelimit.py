@@ -158,3 +158,47 @@ def test_an_unreachable_store_refuses_cleanly_instead_of_failing(unreachable_sto
 def test_the_verify_page_says_try_again_when_the_store_is_unreachable(unreachable_store, client):
     response = client.post("/verify/", {"serial": "PSG-2026-000001", "family_name": "Diallo"})
     assert response.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("203.0.113.5", "198.51.100.1", "203.0.113.5"),  # not a proxy: the header is ignored
+        ("10.0.0.2", "198.51.100.1", "198.51.100.1"),
+        ("10.0.0.2", "198.51.100.1, 10.0.0.9", "198.51.100.1"),  # two proxies
+        ("10.0.0.2", "6.6.6.6, 198.51.100.1", "198.51.100.1"),  # the client's own entry is not believed
+        ("10.0.0.2", "198.51.100.1, not-an-address", "10.0.0.2"),  # garbage: stays at the proxy
+        ("10.0.0.2", "", "10.0.0.2"),
+        ("10.0.0.2", "10.0.0.3", "10.0.0.3"),  # only proxies: the left-most one
+        ("10.0.0.2", " 2001:db8::1 ", "2001:db8::1"),
+        ("", "198.51.100.1", "0.0.0.0"),  # noqa: S104 (an address, not a binding)
+        ("10.0.0.2", ",".join(["198.51.100.1"] + ["10.0.0.5"] * 50), "10.0.0.5"),  # too many hops: not followed
+    ],
+)
+def test_the_client_address_behind_trusted_proxies(rf, settings, remote, forwarded, expected):
+    import ipaddress
+
+    from lms.ratelimit import remote_address
+
+    settings.TRUSTED_PROXIES = (ipaddress.ip_network("10.0.0.0/8"),)
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert remote_address(request) == expected
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_never_read(rf, settings):
+    from lms.ratelimit import remote_address
+
+    settings.TRUSTED_PROXIES = ()
+    assert remote_address(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")) == "10.0.0.2"
+
+
+def test_a_bad_trusted_proxies_setting_is_named_at_start():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lms.settings'; django.setup()"],
+        env={**__import__("os").environ, "TRUSTED_PROXIES": "10.0.0.0/8, proxy.example"}, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr and "proxy.example" in result.stderr
