@@ -10,11 +10,25 @@ cohort without a workshop) answers True.
 from collections.abc import Callable
 
 _rules: dict[str, Callable[..., bool]] = {}
+# name -> waiting_for(enrolment=...) -> [sentences for the trainee]
+_explanations: dict[str, Callable[..., list]] = {}
 
 
-def register(name: str, rule: Callable[..., bool]) -> None:
-    """Add (or replace, by name) a rule that a round in a cohort must meet to complete."""
+def register(name: str, rule: Callable[..., bool], *, waiting_for: Callable[..., list] | None = None) -> None:
+    """Add (or replace, by name) a rule that a round in a cohort must meet to complete, and
+    optionally what tells its trainee, in words, what the round still waits for under it."""
     _rules[name] = rule
+    if waiting_for is not None:
+        _explanations[name] = waiting_for
+    else:
+        _explanations.pop(name, None)
+
+
+def waiting_for(*, enrolment) -> list:
+    """Sentences for the trainee: what their round in a cohort still waits for (empty outside a cohort)."""
+    if enrolment is None or enrolment.cohort_id is None:
+        return []
+    return [sentence for explain in _explanations.values() for sentence in explain(enrolment=enrolment)]
 
 
 def met(*, enrolment) -> bool:

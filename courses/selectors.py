@@ -256,6 +256,10 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     _link_outline(course, outline, request)
     progress = progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done) if enrolment else None
     resume = None
+    waiting = []
+    if enrolment is not None and enrolment.is_active and not progress.rules_met and progress.completed >= progress.required:
+        # Everything online is done: say what the cohort still waits for (a workshop's attendance...).
+        waiting = cohort_rules.waiting_for(enrolment=enrolment)
     if enrolment is not None:
         resume = next((lesson for lesson in lessons if lesson.translation_key not in done), None)
         if enrolment.last_lesson_id:
@@ -270,6 +274,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         "progress": progress,
         "first_lesson": lessons[0] if lessons else None,
         "resume_lesson": resume,
+        "waiting_for": waiting,
         "translations": course.get_translations(inclusive=True).live().select_related("locale"),
     }
 
@@ -300,6 +305,14 @@ def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolme
         "progress": progress_of(enrolment=enrolment, course=course, lessons=lessons, done_keys=done),
         "enrolment": enrolment,
     }
+
+
+def waiting_for(enrolment: Enrolment) -> list:
+    """For a round whose lessons are all done (100 %) but still open in a cohort: what the cohort
+    still waits for, in sentences for the trainee; empty otherwise (and no query)."""
+    if enrolment.cohort_id is None or enrolment.status != Enrolment.Status.ACTIVE or enrolment.progress_percent < 100:
+        return []
+    return cohort_rules.waiting_for(enrolment=enrolment)
 
 
 def enrolments_for_dashboard(trainee) -> QuerySet:

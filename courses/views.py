@@ -123,6 +123,8 @@ def _next_url(request, lesson, course):
 @require_GET
 def dashboard(request):
     enrolments = list(selectors.enrolments_for_dashboard(request.user))
+    for enrolment in enrolments:
+        enrolment.waiting_for = selectors.waiting_for(enrolment)
     runs_cohorts = can_run_cohorts(request.user)
     dashboard_panels = panels.panels_for(request.user)
     return render(

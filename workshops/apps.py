@@ -12,10 +12,16 @@ class WorkshopsConfig(AppConfig):
         from courses import cohort_rules, panels
         from lms import periodic
         from workshops import certificate_lines
-        from workshops.completion import post_test_taken, register_requirement, workshop_rules_met
+        from workshops.completion import (
+            post_test_explained,
+            post_test_taken,
+            register_requirement,
+            waiting_for,
+            workshop_rules_met,
+        )
 
-        cohort_rules.register("workshop", workshop_rules_met)
-        register_requirement("post-test", post_test_taken)
+        cohort_rules.register("workshop", workshop_rules_met, waiting_for=waiting_for)
+        register_requirement("post-test", post_test_taken, explain=post_test_explained)
         periodic.register("workshop follow-up surveys", 6 * 60 * 60, _send_follow_up_surveys)
         certificate_extras.register_hours(certificate_lines.hours_for_enrolment)
         certificate_extras.register_lines(certificate_lines.lines_for_certificate)

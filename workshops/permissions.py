@@ -6,6 +6,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django.http import Http404
 
+from courses.models import Enrolment
 from courses.permissions import access_cohort
 from lms import roles
 from records.selectors import enrolments_in_scope, has_records_role
@@ -33,6 +34,11 @@ def access_workshop_settings(user, workshop_id) -> Workshop:
     workshop = access_workshop(user, workshop_id)
     access_cohort(user, workshop.cohort_id)
     return workshop
+
+
+def may_change_settings(user, workshop: Workshop) -> bool:
+    """What ``access_workshop_settings`` lets in, for links: the cohort's trainer or an administrator."""
+    return roles.is_administrator(user) or workshop.cohort.facilitator_id == user.pk
 
 
 def access_session(user, workshop_id, session_id) -> WorkshopSession:
@@ -66,20 +72,26 @@ class ReportAccess:
     exact: bool
 
 
-def _organises(user, workshop: Workshop) -> bool:
-    return roles.is_administrator(user) or workshop.cohort.facilitator_id == user.pk
+def _runs_all(user, workshops: list) -> bool:
+    """Whether the user runs every one of these workshops (cohort trainer, listed facilitator,
+    administrator); a query only for the workshops of which they are not the cohort's trainer."""
+    if roles.is_administrator(user):
+        return True
+    rest = {w.pk for w in workshops if w.cohort.facilitator_id != user.pk}
+    return not rest or set(workshops_run_by(user).filter(pk__in=rest).values_list("pk", flat=True)) == rest
 
 
 def access_report(user, workshop_id) -> ReportAccess:
-    """One workshop's report: its cohort's trainer and administrators (exact counts), or an
-    officer with at least one of its trainees in scope (small cells suppressed); else 404."""
+    """One workshop's report: those who run it (its cohort's trainer, its listed facilitators,
+    administrators) read exact counts over its cohort; an officer with at least one of its
+    trainees in scope reads it with small cells suppressed; anyone else 404."""
     if not user.is_authenticated or not has_records_role(user):
         raise Http404
-    enrolments = enrolments_in_scope(user)
     # An organiser reads their workshop's report even before anyone has joined it.
-    organised = workshops_in_scope(user, None).filter(pk=workshop_id).first()
-    if organised is not None and _organises(user, organised):
-        return ReportAccess(workshops=[organised], enrolments=enrolments, exact=True)
+    organised = workshops_in_scope(user, None).filter(pk__in=workshops_run_by(user).filter(pk=workshop_id).values("pk")).first()
+    if organised is not None:
+        return ReportAccess(workshops=[organised], enrolments=Enrolment.objects.filter(cohort_id=organised.cohort_id), exact=True)
+    enrolments = enrolments_in_scope(user)
     workshop = workshops_in_scope(user, enrolments).filter(pk=workshop_id).first()
     if workshop is None:
         raise Http404
@@ -89,11 +101,15 @@ def access_report(user, workshop_id) -> ReportAccess:
 def access_aggregate_report(
     user, *, workshop_ids=None, starts_from: date | None = None, starts_until: date | None = None, country_id: int | None = None
 ) -> ReportAccess:
-    """Every workshop with trainees in the user's scope (or those among them chosen, starting
-    between two dates, in one country); exact counts only when the user organises every one."""
+    """Every workshop with trainees in the user's scope or run by the user (or those among them
+    chosen, starting between two dates, in one country); exact counts only when the user runs
+    every one."""
     if not user.is_authenticated or not has_records_role(user):
         raise Http404
     enrolments = enrolments_in_scope(user)
+    if roles.has_role(user, roles.TRAINER) and not roles.is_administrator(user):
+        # A listed facilitator's workshops count with their cohorts' rounds, as on each one's report.
+        enrolments = enrolments | Enrolment.objects.filter(cohort__workshop__in=workshops_run_by(user).values("pk"))
     workshops = workshops_in_scope(user, enrolments)
     if workshop_ids:
         workshops = workshops.filter(pk__in=workshop_ids)
@@ -104,4 +120,4 @@ def access_aggregate_report(
     if country_id is not None:
         workshops = workshops.filter(country_id=country_id)
     workshops = list(workshops)
-    return ReportAccess(workshops=workshops, enrolments=enrolments, exact=bool(workshops) and all(_organises(user, w) for w in workshops))
+    return ReportAccess(workshops=workshops, enrolments=enrolments, exact=bool(workshops) and _runs_all(user, workshops))

@@ -92,8 +92,8 @@ def is_cohort_member(workshop: Workshop, user) -> bool:
 
 
 def sessions_of(workshop: Workshop) -> QuerySet:
-    """The workshop's sessions in order, each with ``present_count``."""
-    return workshop.sessions.annotate(present_count=Count("marks", filter=Q(marks__present=True)))
+    """The workshop's sessions in order, each with ``present_count`` and ``mark_count`` (absent marks too)."""
+    return workshop.sessions.annotate(present_count=Count("marks", filter=Q(marks__present=True)), mark_count=Count("marks"))
 
 
 def marks_of(session: WorkshopSession) -> dict[int, AttendanceMark]:
@@ -117,3 +117,27 @@ def hours_of(workshop: Workshop) -> Hours:
     online = workshop.courses.aggregate(total=Sum("estimated_hours"))["total"] or Decimal(0)
     face_to_face = (Decimal(minutes) / 60).quantize(Decimal("0.1"))
     return Hours(face_to_face=face_to_face, online=Decimal(online))
+
+
+@dataclass
+class GridRow:
+    participant: Participant
+    marks: list  # one AttendanceMark or None per session, in the sessions' order
+
+
+@dataclass
+class AttendanceGrid:
+    sessions: list
+    rows: list[GridRow]
+
+
+def attendance_grid(workshop: Workshop) -> AttendanceGrid:
+    """Everyone on the workshop's list against its sessions, with each mark (4 queries)."""
+    sessions = list(workshop.sessions.all())
+    people = participants(workshop)
+    marks = {
+        (mark.session_id, mark.trainee_id): mark
+        for mark in AttendanceMark.objects.filter(session__workshop=workshop).only("session_id", "trainee_id", "present", "source")
+    }
+    rows = [GridRow(participant=person, marks=[marks.get((s.pk, person.trainee_id)) for s in sessions]) for person in people]
+    return AttendanceGrid(sessions=sessions, rows=rows)

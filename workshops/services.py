@@ -70,6 +70,13 @@ class CheckInClosed(WorkshopError):
         )
 
 
+class SessionHasMarks(WorkshopError):
+    def __init__(self):
+        super().__init__(
+            _("This session has attendance marks, so it cannot be deleted: the marks are part of the trainees' records. Nothing was changed.")
+        )
+
+
 class ImportFileProblem(WorkshopError):
     """The upload is too large or not a readable text file (the message says which)."""
 
@@ -132,6 +139,35 @@ def save_session(*, workshop: Workshop, by, data: dict, session: WorkshopSession
         data={"workshop": workshop.pk, "date": session.date, "start_time": session.start_time, "topic": session.topic},
     )
     return session
+
+
+@transaction.atomic
+def delete_session(*, session: WorkshopSession, by) -> None:
+    """Delete a session that nobody has been marked at (SessionHasMarks otherwise, and nothing changes).
+
+    Fewer sessions can be enough attendance for a round that was waiting on it: it completes.
+    """
+    # The row lock makes a mark made meanwhile either land first (and refuse this) or wait and fail.
+    locked = WorkshopSession.objects.select_for_update().filter(pk=session.pk).first()
+    if locked is None:
+        return
+    if AttendanceMark.objects.filter(session=locked).exists():
+        raise SessionHasMarks()
+    workshop = session.workshop
+    details = {"workshop": workshop.pk, "session": locked.pk, "date": locked.date, "start_time": locked.start_time, "topic": locked.topic}
+    locked.delete()
+    audit.record(actor=by, action="workshop.session.deleted", obj=workshop, data=details)
+    waiting = Enrolment.objects.filter(cohort_id=workshop.cohort_id, status=Enrolment.Status.ACTIVE, progress_percent=100)
+    for enrolment in waiting:
+        course_services.update_progress(enrolment=enrolment)
+
+
+def record_attendance_export(*, workshop: Workshop, by, file_format: str, sha256: str, rows: int, sessions: int) -> None:
+    """The attendance grid left the platform (names and emails): who, which bytes, as records downloads."""
+    audit.record(
+        actor=by, action="workshop.attendance.exported", obj=workshop,
+        data={"format": file_format, "rows": rows, "sessions": sessions, "sha256": sha256},
+    )
 
 
 # --- Marking ------------------------------------------------------------------------------------------

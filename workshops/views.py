@@ -1,5 +1,6 @@
 """Workshop views: set up a workshop and its sessions, take attendance, check in by QR, import, sign-in sheets."""
 
+import hashlib
 import json
 import uuid
 
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from courses.permissions import access_cohort
 from courses.selectors import cohorts_for_trainer
 from lms.pdf.pool import RenderError
-from workshops import selectors, services, sheets
+from workshops import attendance_export, selectors, services, sheets
 from workshops.forms import AttendanceUploadForm, SessionForm, WalkInForm, WorkshopForm
 from workshops.models import AttendanceMark, Workshop
 from workshops.permissions import (
@@ -24,6 +25,7 @@ from workshops.permissions import (
     access_workshop,
     access_workshop_settings,
     can_run_workshops,
+    may_change_settings,
 )
 
 
@@ -85,6 +87,7 @@ def workshop_detail(request, workshop_id):
         "participants": selectors.participants(workshop),
         "linked_courses": workshop.courses.all(),
         "facilitators": workshop.facilitators.all(),
+        "may_change_settings": may_change_settings(request.user, workshop),
     }
     return render(request, "workshops/workshop_detail.html", context)
 
@@ -113,6 +116,44 @@ def session_edit(request, workshop_id, session_id):
         return _detail(workshop)
     context = {"form": form, "workshop": workshop, "session": session}
     return render(request, "workshops/session_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request, workshop_id, session_id):
+    """Confirm, then delete a session nobody was marked at; one with marks stays, with the reason."""
+    session = access_session(request.user, workshop_id, session_id)
+    workshop = session.workshop
+    has_marks = session.marks.exists()
+    if request.method == "POST":
+        try:
+            services.delete_session(session=session, by=request.user)
+        except services.SessionHasMarks as error:
+            messages.error(request, str(error))
+            return _detail(workshop)
+        messages.success(request, _("Session deleted."))
+        return _detail(workshop)
+    context = {"workshop": workshop, "session": session, "has_marks": has_marks}
+    return render(request, "workshops/session_delete.html", context)
+
+
+@login_required
+@require_GET
+def attendance_download(request, workshop_id, file_format):
+    """The attendance grid as CSV or XLSX, for the cohort's trainer and administrators; audited with its hash."""
+    workshop = access_workshop_settings(request.user, workshop_id)
+    if file_format not in attendance_export.FORMATS:
+        raise Http404
+    grid = selectors.attendance_grid(workshop)
+    data = attendance_export.file_bytes(grid, file_format)
+    services.record_attendance_export(
+        workshop=workshop, by=request.user, file_format=file_format, sha256=hashlib.sha256(data).hexdigest(),
+        rows=len(grid.rows), sessions=len(grid.sessions),
+    )
+    response = HttpResponse(data, content_type=attendance_export.CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{attendance_export.file_name(workshop, file_format)}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- Taking attendance ----------------------------------------------------------------------------

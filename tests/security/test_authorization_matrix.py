@@ -13,7 +13,9 @@ The actors, all built once for the module:
   progress, a finished attempt waiting for a grade, a certificate and a training record;
 - ``other_trainee``: a trainee in Mali, enrolled in the same course, outside the cohort;
 - ``trainer``: runs the owner's cohort and authors its course;
-- ``other_trainer``: runs a cohort of another course and authors that one;
+- ``other_trainer``: runs a cohort of another course (with its own workshop) and authors that one;
+- ``co_facilitator``: a trainer listed as a second facilitator of the owner's cohort's workshop,
+  and nothing else: they take attendance and read its exact report, not its settings;
 - ``officer``: a ministry officer whose reporting scope is Senegal (the owner's country);
 - ``other_officer``: a ministry officer whose reporting scope is Mali;
 - ``admin``: the platform administrator (superuser in the Administrator group, as the demo's).
@@ -97,11 +99,14 @@ OTHER_TRAINER = "other_trainer"
 OFFICER = "officer"
 OTHER_OFFICER = "other_officer"
 ADMIN = "admin"
-ACTORS = (ANONYMOUS, TRAINEE, OTHER_TRAINEE, TRAINER, OTHER_TRAINER, OFFICER, OTHER_OFFICER, ADMIN)
+CO_FACILITATOR = "co_facilitator"
+ACTORS = (ANONYMOUS, TRAINEE, OTHER_TRAINEE, TRAINER, OTHER_TRAINER, OFFICER, OTHER_OFFICER, ADMIN, CO_FACILITATOR)
 SIGNED_IN = ACTORS[1:]
 OUTSIDERS = (OTHER_TRAINEE, OTHER_TRAINER, OTHER_OFFICER)
-RECORDS_ROLES = (TRAINER, OTHER_TRAINER, OFFICER, OTHER_OFFICER, ADMIN)
-TRAINERS = (TRAINER, OTHER_TRAINER, ADMIN)
+RECORDS_ROLES = (TRAINER, OTHER_TRAINER, OFFICER, OTHER_OFFICER, ADMIN, CO_FACILITATOR)
+TRAINERS = (TRAINER, OTHER_TRAINER, ADMIN, CO_FACILITATOR)
+# Those who run the owner's workshop: take attendance, add sessions, read its exact report.
+RUN_WORKSHOP = (TRAINER, ADMIN, CO_FACILITATOR)
 WITH_SECOND_FACTOR = (OFFICER, OTHER_OFFICER, ADMIN)  # required for their roles (PASSAGE_MFA_REQUIRED_ROLES)  # has_role(TRAINER) counts administrators
 
 LOGIN = "login"  # a 302 to Passage's sign-in page (restricted pages and documents included)
@@ -378,60 +383,91 @@ MATRIX: dict[str, list[Case]] = {
     "en/certificates/training-record/<id:pk>/download/": case(
         lambda w: R("certificates:training_record_download", args=[w.training_record.pk]), only(200, TRAINEE)
     ),
-    # Workshops: the cohort's trainer and administrators run them (a listed facilitator too, with
-    # no actor here); the cohort's trainees answer its surveys and check in at its sessions.
+    # Workshops: the cohort's trainer, its listed facilitators and administrators run them (take
+    # attendance, add sessions, read the exact report); its settings, survey statements and the
+    # attendance file are the cohort's trainer's and administrators'. The cohort's trainees
+    # answer its surveys and check in at its sessions. The other trainer runs another cohort's
+    # workshop: nothing of this one.
     "en/workshops/": case(lambda w: R("workshop_list"), only(200, *TRAINERS)),
     # The cohort has its workshop already: its trainer is sent to it.
     "en/workshops/cohorts/<id:cohort_id>/new/": case(
         lambda w: R("workshop_create", args=[w.cohort.pk]), only(302, TRAINER, ADMIN)
     ),
     # Reports: every records role reads the aggregate of what is in their scope (here the Senegal
-    # officer's holds the owner's workshop); one workshop's report, its organisers and the officers
-    # with its trainees in scope.
+    # officer's holds the owner's workshop); one workshop's report, those who run it and the
+    # officers with its trainees in scope.
     "en/workshops/reports/": case(lambda w: R("workshop_reports"), only(200, *RECORDS_ROLES)),
     "en/workshops/reports/report.<str:file_format>": case(
         lambda w: R("workshop_reports_download", args=["xlsx"]), only(200, *RECORDS_ROLES)
-    ) + case(lambda w: R("workshop_reports_download", args=["csv"]), signed_in(404), label="unknown-format"),
+    ) + case(lambda w: R("workshop_reports_download", args=["pdf"]), only(200, *RECORDS_ROLES), label="pdf")
+    + case(lambda w: R("workshop_reports_download", args=["csv"]), signed_in(404), label="unknown-format"),
     "en/workshops/<id:workshop_id>/report/": case(
-        lambda w: R("workshop_report", args=[w.workshop.pk]), only(200, TRAINER, OFFICER, ADMIN)
+        lambda w: R("workshop_report", args=[w.workshop.pk]), only(200, *RUN_WORKSHOP, OFFICER)
     ),
     "en/workshops/<id:workshop_id>/report.<str:file_format>": case(
-        lambda w: R("workshop_report_download", args=[w.workshop.pk, "xlsx"]), only(200, TRAINER, OFFICER, ADMIN)
+        lambda w: R("workshop_report_download", args=[w.workshop.pk, "xlsx"]), only(200, *RUN_WORKSHOP, OFFICER)
+    ) + case(
+        lambda w: R("workshop_report_download", args=[w.workshop.pk, "pdf"]), only(200, *RUN_WORKSHOP, OFFICER), label="pdf"
+    ) + case(
+        lambda w: R("workshop_report_download", args=[w.workshop.pk, "csv"]), signed_in(404), label="unknown-format",
     ),
     "en/workshops/<id:workshop_id>/surveys/<str:survey>/": case(
         lambda w: R("workshop_survey", args=[w.workshop.pk, "satisfaction"]), only(200, TRAINEE)
-    ),
+    ) + case(
+        lambda w: R("workshop_survey", args=[w.workshop.pk, "follow_up"]), only(200, TRAINEE), label="follow-up"
+    ) + case(lambda w: R("workshop_survey", args=[w.workshop.pk, "unknown"]), signed_in(404), label="unknown-survey"),
     "en/workshops/<id:workshop_id>/surveys/<str:survey>/statements/": case(
         lambda w: R("workshop_survey_items", args=[w.workshop.pk, "satisfaction"]), only(200, TRAINER, ADMIN)
+    ) + case(
+        lambda w: R("workshop_survey_items", args=[w.workshop.pk, "follow_up"]), only(200, TRAINER, ADMIN), label="follow-up"
     ),
-    "en/workshops/<id:workshop_id>/": case(lambda w: R("workshop_detail", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)),
+    "en/workshops/<id:workshop_id>/": case(lambda w: R("workshop_detail", args=[w.workshop.pk]), only(200, *RUN_WORKSHOP)),
     "en/workshops/<id:workshop_id>/edit/": case(lambda w: R("workshop_edit", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)),
     "en/workshops/<id:workshop_id>/import/": case(
-        lambda w: R("workshop_attendance_import", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_attendance_import", args=[w.workshop.pk]), only(200, *RUN_WORKSHOP)
+    ),
+    # The attendance grid with names and emails: the cohort's trainer and administrators.
+    "en/workshops/<id:workshop_id>/attendance.<str:file_format>": case(
+        lambda w: R("workshop_attendance_export", args=[w.workshop.pk, "csv"]), only(200, TRAINER, ADMIN)
+    ) + case(
+        lambda w: R("workshop_attendance_export", args=[w.workshop.pk, "xlsx"]), only(200, TRAINER, ADMIN), label="xlsx"
+    ) + case(
+        lambda w: R("workshop_attendance_export", args=[w.workshop.pk, "pdf"]), signed_in(404), label="unknown-format"
     ),
     "en/workshops/<id:workshop_id>/sessions/new/": case(
-        lambda w: R("workshop_session_create", args=[w.workshop.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_session_create", args=[w.workshop.pk]), only(200, *RUN_WORKSHOP)
     ),
     "en/workshops/<id:workshop_id>/sessions/<id:session_id>/": case(
-        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(200, *RUN_WORKSHOP)
     ) + post(
-        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(302, TRAINER, ADMIN),
+        lambda w: R("workshop_session", args=[w.workshop.pk, w.workshop_session.pk]), only(302, *RUN_WORKSHOP),
         data=lambda w: {"trainee": w.enrolment.trainee_id, "present": "1"}, label="mark",
+    ) + case(
+        # The other trainer's own session, under the owner's workshop: not found, even for them.
+        lambda w: R("workshop_session", args=[w.workshop.pk, w.other_workshop_session.pk]), signed_in(404),
+        label="session-of-another-workshop",
     ),
     "en/workshops/<id:workshop_id>/sessions/<id:session_id>/edit/": case(
-        lambda w: R("workshop_session_edit", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_session_edit", args=[w.workshop.pk, w.workshop_session.pk]), only(200, *RUN_WORKSHOP)
+    ),
+    # Deleting a session nobody was marked at: a confirmation, then the deletion.
+    "en/workshops/<id:workshop_id>/sessions/<id:session_id>/delete/": case(
+        lambda w: R("workshop_session_delete", args=[w.workshop.pk, w.workshop_session.pk]), only(200, *RUN_WORKSHOP)
+    ) + post(
+        lambda w: R("workshop_session_delete", args=[w.workshop.pk, w.workshop_session.pk]), only(302, *RUN_WORKSHOP),
+        label="delete",
     ),
     # A device's mark: signed out, a 401 (not a redirect) so the device keeps the mark.
     "en/workshops/<id:workshop_id>/sessions/<id:session_id>/marks/": post(
         lambda w: R("workshop_session_mark", args=[w.workshop.pk, w.workshop_session.pk]),
-        only(200, TRAINER, ADMIN, anonymous=401), content_type="application/json",
+        only(200, *RUN_WORKSHOP, anonymous=401), content_type="application/json",
         data=lambda w: {"client_mark_id": "0b6f1c1e-4a1d-4c43-9d0e-7d0c5f2a9e11", "trainee": w.enrolment.trainee_id, "present": True},
     ),
     "en/workshops/<id:workshop_id>/sessions/<id:session_id>/walk-in/": case(
-        lambda w: R("workshop_walk_in", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_walk_in", args=[w.workshop.pk, w.workshop_session.pk]), only(200, *RUN_WORKSHOP)
     ),
     "en/workshops/<id:workshop_id>/sessions/<id:session_id>/sign-in-sheet.pdf": case(
-        lambda w: R("workshop_sign_in_sheet", args=[w.workshop.pk, w.workshop_session.pk]), only(200, TRAINER, ADMIN)
+        lambda w: R("workshop_sign_in_sheet", args=[w.workshop.pk, w.workshop_session.pk]), only(200, *RUN_WORKSHOP)
     ),
     # The QR check-in link (outside the language prefix): the cohort's trainees only. Anyone else
     # holding the link gets its 404, which the locale middleware sends on to the prefixed twin,
@@ -557,6 +593,7 @@ class World:
     revision: object = None
     workshop: object = None
     workshop_session: object = None
+    other_workshop_session: object = None
 
 
 def _pdf(name: str) -> ContentFile:
@@ -684,6 +721,13 @@ def build_world(media_root) -> World:
     # The owner's cohort meets face to face: one session under way now, so its QR check-in is open.
     workshop = build_workshop(cohort=cohort, time_zone="UTC", required=0, country=senegal)
     workshop_session = session_now(workshop)
+    co_facilitator = UserFactory(role=roles.TRAINER, organisation=dakar_post, first_name="Binta", last_name="Cofacilitator")
+    workshop.facilitators.add(co_facilitator)
+    users[CO_FACILITATOR] = co_facilitator
+    keys[CO_FACILITATOR] = records.create_api_token(user=co_facilitator, name="co-facilitator system")[1]
+    # The other trainer's cohort meets too: they run that workshop, and nothing of the owner's.
+    other_workshop = build_workshop(cohort=other_cohort, time_zone="UTC", required=0, country=mali, title="Bamako workshop")
+    other_workshop_session = session_now(other_workshop)
 
     # Signed in once: each test sends the actor's session cookie (a login per test costs more).
     sessions = {}
@@ -704,6 +748,7 @@ def build_world(media_root) -> World:
         admin_authenticator=Authenticator.objects.filter(user=admin).first(),
         reset_uid=urlsafe_base64_encode(force_bytes(classmate.pk)), reset_token=default_token_generator.make_token(classmate),
         revision=draft.save_revision(), workshop=workshop, workshop_session=workshop_session,
+        other_workshop_session=other_workshop_session,
     )
     return world
 
