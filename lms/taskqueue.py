@@ -15,18 +15,19 @@ This module imports redis and rq: settings name it only when TASK_BACKEND=rq.
 """
 
 import logging
+import threading
 import time
 import uuid
 
 import django_rq
-from django.db import transaction
+from django.db import connections, transaction
 from django_tasks.base import TASK_MAX_PRIORITY, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks_db.compat import normalize_json
 from django_tasks_rq import backend as rq_backend
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from rq import Worker as BaseWorker
+from rq import SimpleWorker
 from rq.job import Callback, JobStatus, Retry
 
 logger = logging.getLogger("passage.tasks")
@@ -121,11 +122,21 @@ class RQBackend(rq_backend.RQBackend):
         return db_result.task_result
 
 
-class Worker(BaseWorker):
-    """rq's worker, without each job's arguments in its log lines (an email task's name the person),
-    that waits for Redis when it is unreachable instead of exiting.
+class Worker(SimpleWorker):
+    """rq's worker running each job in its own process (no work horse), without each job's
+    arguments in its log lines (an email task's name the person), that waits for Redis when it
+    is unreachable instead of exiting.
 
     Run as ``manage.py rqworker --worker-class lms.taskqueue.Worker --job-class django_tasks_rq.Job``.
+
+    No fork per job: the PDF pool (and Django, the database connection, the fonts) started for
+    one job serves the next, where a forked work horse started and stopped a pool of its own,
+    seconds per certificate. What a forking worker's parent did for its horse is done here by a
+    thread: the job's heartbeat, every ``job_monitoring_interval`` seconds, with rq's short
+    heartbeat time. So when this process is killed (SIGKILL, out of memory) its job is found
+    abandoned about 90 s later, at another worker's registry cleaning, and retried: rq's
+    SimpleWorker would have given it the job's whole timeout (30 min) plus a minute.
+
     rq's own worker quits when Redis is away as it starts, or goes away while it runs anything
     but a dequeue: the tasks kept in the outbox meanwhile would then wait for someone to restart
     it. This one waits, and starts working again (under a new name) once Redis answers.
@@ -136,7 +147,7 @@ class Worker(BaseWorker):
 
     def __init__(self, *args, **kwargs):
         kwargs["log_job_description"] = False
-        # Jobs whose work horse died (killed, out of memory) are found when the registries are
+        # Jobs of a worker that died (killed, out of memory) are found when the registries are
         # cleaned, and retried: every minute rather than rq's ten.
         kwargs.setdefault("maintenance_interval", 60)
         if kwargs.get("connection") is not None:
@@ -162,23 +173,65 @@ class Worker(BaseWorker):
         # ~7 minutes. Wake at least as often as the registries are due for cleaning.
         return max(1, min(super().dequeue_timeout, self.maintenance_interval))
 
+    def get_heartbeat_ttl(self, job) -> int:
+        # A forking worker's (rq's BaseWorker): at most the monitoring interval plus a minute,
+        # kept alive by ``_Heartbeat``; not SimpleWorker's job timeout plus a minute.
+        return super(SimpleWorker, self).get_heartbeat_ttl(job)
+
+    def execute_job(self, job, queue):
+        heartbeat = _Heartbeat(self, job)
+        heartbeat.start()
+        try:
+            super().execute_job(job, queue)
+        finally:
+            heartbeat.stop()
+
     def perform_job(self, job, queue) -> bool:
-        if not self._is_horse:
-            return super().perform_job(job, queue)
+        _refresh_database_connections()
         try:
             return super().perform_job(job, queue)
         finally:
-            # The work horse is a fork that ends with os._exit(): no atexit hook stops the PDF
-            # pool it started, whose processes would otherwise outlive it, one pool per job.
-            from lms.pdf import pool
-
-            pool.shutdown()
+            _refresh_database_connections()
 
     def _redis_answers(self) -> bool:
         return _answers(self.connection)
 
     def _wait_for_redis(self) -> None:
         _wait_for(self.connection, self.redis_wait)
+
+
+class _Heartbeat(threading.Thread):
+    """Keeps a running job's (and its worker's) heartbeat, as a forking worker's parent does."""
+
+    def __init__(self, worker: Worker, job):
+        super().__init__(name=f"rq-heartbeat-{job.id}", daemon=True)
+        self.worker, self.job = worker, job
+        self.started = time.monotonic()
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.wait(self.worker.job_monitoring_interval):
+            try:
+                self.worker.set_current_job_working_time(time.monotonic() - self.started)
+                self.worker.maintain_heartbeats(self.job)
+            except UNREACHABLE:
+                logger.warning("task worker: Redis is unreachable; job %s's heartbeat is late", self.job.id)
+            except Exception:  # a missed heartbeat must not end the thread: the next one may pass
+                logger.exception("task worker: job %s's heartbeat failed", self.job.id)
+
+    def stop(self):
+        self.stopped.set()
+        self.join(timeout=10)
+        self.worker.current_job_working_time = 0  # the next job's heartbeat time counts from 0
+
+
+def _refresh_database_connections() -> None:
+    """What Django does around a request (close_old_connections): a connection the database
+    dropped meanwhile (a restart) or past its CONN_MAX_AGE is closed, so the next job opens a
+    new one instead of failing like the last. Not inside a transaction (a test's)."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
 
 
 def _answers(connection) -> bool:

@@ -144,9 +144,8 @@ class Drill:
         at_kill = self.rendered(env)
         self.stack.kill("worker", signal.SIGKILL)
         self.stack.start("worker", stack.worker_command(env), env=env)
-        # A bound on waiting, not a target. rq finds a killed work horse's job once its heartbeat
-        # (90 s) has expired, at its next registry cleaning (every minute), and each rq job
-        # starts a PDF pool of its own (seconds on a loaded machine).
+        # A bound on waiting, not a target. rq finds a killed worker's job once its heartbeat
+        # (90 s) has expired, at its next registry cleaning (every minute).
         deadline = time.monotonic() + (240 + count * 5 if backend == "rq" else 60 + count * 1.5)
         while self.rendered(env) < count and time.monotonic() < deadline:
             time.sleep(1)
@@ -296,8 +295,10 @@ def probe(url: str, *, cookie: str = "", data: bytes | None = None, headers: dic
 
 
 def _repair_font_caches() -> None:
-    """Fontconfig's system caches have been found empty after these drills (cause not yet found:
-    see issue 16's note); every later PDF then fails. Rebuilt here when fc-list lists nothing."""
+    """Fontconfig's system caches have been found empty after these drills, and every later PDF
+    then failed: likely a rendering child scanning the fonts under its memory cap, as root, and
+    writing its empty scan there. The renderer now keeps caches of its own (lms/pdf/fonts.py) and
+    scans only with the cap lifted; this stays as a last resort. Rebuilt when fc-list lists nothing."""
     if not shutil.which("fc-list"):
         return
     if not subprocess.run(["fc-list"], capture_output=True, text=True).stdout.strip():  # noqa: S603, S607

@@ -46,6 +46,11 @@ def render_processes() -> int:
     return _number(("PASSAGE_PDF_RENDER_PROCESSES", "PASSAGE_CERTIFICATE_RENDER_PROCESSES"), 1, int)
 
 
+def renders_per_process() -> int:
+    """Documents a rendering process makes before the pool replaces it (0: no such bound)."""
+    return _number(("PASSAGE_PDF_RENDERS_PER_PROCESS",), 500, int)
+
+
 def asset_max_bytes() -> int:
     """The largest image or stylesheet a document may embed."""
     return _number(("PASSAGE_PDF_ASSET_MAX_BYTES", "PASSAGE_CERTIFICATE_ASSET_MAX_BYTES"), 8 * 1024 * 1024, int)
@@ -72,6 +77,15 @@ def signing_passphrase() -> bytes | None:
     return value.encode() if value else None
 
 
+def _var_dir() -> Path:
+    return Path(getattr(settings, "VAR_DIR", settings.BASE_DIR / "var"))
+
+
+def fontconfig_dir() -> Path:
+    """The renderer's own fontconfig file and cache directory (git-ignored var/; see ``fonts``)."""
+    return _var_dir() / "fontconfig"
+
+
 def demo_signing_dir() -> Path:
     """Where ``make_demo_signing_key`` writes its key and certificate (git-ignored var/)."""
-    return Path(getattr(settings, "VAR_DIR", settings.BASE_DIR / "var")) / "signing"
+    return _var_dir() / "signing"

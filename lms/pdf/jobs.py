@@ -24,3 +24,4 @@ class Outcome:
     served: list[str] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
+    replace_process: bool = False  # the child asks the pool for a fresh one (see ``worker``)

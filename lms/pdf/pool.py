@@ -8,6 +8,12 @@ fresh interpreter of its own, preloads WeasyPrint so that neither the parent nor
 pays for importing it. A rendering past its time is stopped in the child; one that hangs in C
 code is killed from here and the pool replaced. A child that dies (memory) is replaced too.
 Either way the caller gets a RenderError with a clear message, and the next rendering goes on.
+
+Fontconfig runs with the renderer's own configuration file (``fonts``): its caches go to var/,
+never to the system's. Each child keeps one font configuration for its documents; it asks to be
+replaced (``Outcome.replace_process``) after a document that declared its own fonts, after
+``conf.renders_per_process()`` documents, or when its address space fills up, and the pool then
+starts a new one in the background while the old one finishes what it was given.
 """
 
 import atexit
@@ -21,7 +27,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from lms.pdf import conf, worker
+from lms.pdf import conf, fonts, worker
 from lms.pdf.assets import Asset
 from lms.pdf.jobs import PDF_VARIANT, Job
 
@@ -29,7 +35,7 @@ logger = logging.getLogger("passage.pdf")
 
 # Loaded once by the fork server (a separate interpreter), never by this process: each child
 # forks from it with WeasyPrint and the fetcher already imported.
-FORKSERVER_PRELOAD = ["lms.pdf.worker", "lms.pdf.fetcher"]
+FORKSERVER_PRELOAD = ["lms.pdf.worker", "lms.pdf.fetcher", "lms.pdf.childfonts"]
 
 # The child stops itself at the time limit; the parent waits this much longer before killing it.
 KILL_GRACE_SECONDS = 5.0
@@ -66,6 +72,16 @@ def _context():
     return context
 
 
+def _fontconfig_file() -> str:
+    """The renderer's own fontconfig file, set for this process and those it starts (the fork
+    server, the children): fontconfig then never writes the system's font caches (see ``fonts``)."""
+    try:
+        return fonts.use_private_config(conf.fontconfig_dir())
+    except OSError as error:
+        logger.warning("PDF renderer: no private fontconfig file (%s); fontconfig left as it is", error)
+        return ""
+
+
 def _pool(memory_mb: int, processes: int) -> ProcessPoolExecutor:
     key = (memory_mb, processes)
     with _lock:
@@ -75,7 +91,7 @@ def _pool(memory_mb: int, processes: int) -> ProcessPoolExecutor:
                 max_workers=processes,
                 mp_context=_context(),
                 initializer=worker.initialise,
-                initargs=(memory_mb * 1024 * 1024,),
+                initargs=(memory_mb * 1024 * 1024, _fontconfig_file(), conf.renders_per_process()),
             )
             _pools[key] = pool
         return pool
@@ -90,6 +106,20 @@ def _discard(memory_mb: int, processes: int, pool: ProcessPoolExecutor, *, kill:
         for process in list((pool._processes or {}).values()):  # noqa: SLF001
             process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _replace(memory_mb: int, processes: int, pool: ProcessPoolExecutor) -> None:
+    """A child asked to be replaced: new renderings go to a new pool, started now in the
+    background; the old one finishes what it was given, then its processes end."""
+    with _lock:
+        if _pools.get((memory_mb, processes)) is not pool:
+            return  # another thread replaced it already
+        del _pools[(memory_mb, processes)]
+    pool.shutdown(wait=False, cancel_futures=False)
+    try:
+        _pool(memory_mb, processes).submit(worker.ping)
+    except RuntimeError:  # shutting down: the next rendering starts it
+        pass
 
 
 def start(*, memory_mb: int | None = None, processes: int | None = None) -> None:
@@ -140,6 +170,8 @@ def render(
         raise RenderMemoryLimit(
             _("The PDF renderer stopped (it probably went over its %(mb)s MB memory limit).") % {"mb": memory_mb}
         ) from None
+    if outcome.replace_process:
+        _replace(memory_mb, processes, pool)
     if outcome.refused:
         logger.warning("PDF rendering refused %d URL(s): %s", len(outcome.refused), outcome.refused[:5])
     if outcome.failure == "time":
@@ -163,6 +195,12 @@ def peak_child_memory_kb() -> int:
     """The highest resident memory reached by a rendering process of the default pool."""
     pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
     return pool.submit(worker.memory_high_water_kb).result(timeout=30)
+
+
+def child_font_state() -> dict:
+    """The fontconfig file, font count and renderings of a rendering process of the default pool."""
+    pool = _pool(conf.render_memory_limit_mb(), conf.render_processes())
+    return pool.submit(worker.font_state).result(timeout=60)
 
 
 def child_modules() -> list[str]:

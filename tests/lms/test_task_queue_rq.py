@@ -137,7 +137,6 @@ def test_a_worker_that_loses_redis_while_working_waits_and_works_again(monkeypat
     from unittest import mock
 
     from redis.exceptions import ConnectionError as RedisConnectionError
-    from rq import Worker as RQWorker
 
     from lms import taskqueue
 
@@ -152,7 +151,7 @@ def test_a_worker_that_loses_redis_while_working_waits_and_works_again(monkeypat
         self._stop_requested = True  # then a stop request ends it
         return True
 
-    monkeypatch.setattr(RQWorker, "work", work)
+    monkeypatch.setattr(SimpleWorker, "work", work)
     monkeypatch.setattr(taskqueue.time, "sleep", lambda seconds: None)
     worker = taskqueue.Worker.__new__(taskqueue.Worker)  # no Redis behind it
     worker._stop_requested = False
@@ -162,3 +161,81 @@ def test_a_worker_that_loses_redis_while_working_waits_and_works_again(monkeypat
     worker.connection = mock.Mock()
     assert worker.work() is True
     assert worker.name != "first"  # a new name: the old one's record may still say "alive"
+
+
+PDF_CHILDREN = []
+HEARTBEATS = []
+
+
+@task()
+def note_pdf_child() -> int:
+    """Renders a page and notes the worker's and the rendering child's process ids."""
+    import os
+
+    from lms.pdf import pool
+
+    pool.render("<p>Awa Sarr</p>")
+    PDF_CHILDREN.append((os.getpid(), pool.child_font_state()["pid"]))
+    return 1
+
+
+@task()
+def note_heartbeats(*, seconds: float) -> None:
+    """Notes this job's expiry in rq's started registry, at its start and after ``seconds``."""
+    import time
+
+    from rq import get_current_job
+
+    job = get_current_job()
+    registry = job.started_job_registry
+
+    def expiry() -> float:
+        return next(score for member, score in registry.connection.zrange(registry.key, 0, -1, withscores=True)
+                    if member.decode().startswith(job.id))
+
+    HEARTBEATS.append((time.time(), expiry()))
+    time.sleep(seconds)
+    HEARTBEATS.append((time.time(), expiry()))
+
+
+def _passage_worker(**kwargs):
+    from lms import taskqueue
+
+    queue = get_queue("default", job_class=Job)
+    return taskqueue.Worker([queue], connection=queue.connection, job_class=Job, **kwargs)
+
+
+def test_the_worker_runs_jobs_in_its_own_process_and_keeps_one_pdf_pool(settings, own_redis):
+    import os
+
+    from lms.pdf import pool
+
+    rq_tasks(settings, REDIS_UP)
+    PDF_CHILDREN.clear()
+    pool.shutdown()
+    note_pdf_child.enqueue()
+    note_pdf_child.enqueue()
+
+    _passage_worker().work(burst=True)
+
+    assert len(PDF_CHILDREN) == 2
+    assert {worker for worker, _child in PDF_CHILDREN} == {os.getpid()}  # no work horse
+    assert PDF_CHILDREN[0][1] == PDF_CHILDREN[1][1]  # one rendering child served both jobs
+
+
+def test_a_killed_workers_job_is_found_abandoned_within_a_minute_and_a_half_not_its_timeout(settings, own_redis):
+    """The registry entry expires after the heartbeat time (90 s, kept alive while the job runs),
+    not after the job's timeout (30 min) as with rq's SimpleWorker."""
+    rq_tasks(settings, REDIS_UP)
+    HEARTBEATS.clear()
+    note_heartbeats.enqueue(seconds=2.5)
+
+    _passage_worker(job_monitoring_interval=1).work(burst=True)
+
+    (started, first), (ended, last) = HEARTBEATS
+    assert first - started <= 1 + 60 + 1  # min(time left, monitoring interval) + a minute
+    assert last > first + 1  # the heartbeat thread moved it on while the job ran
+    assert last - ended <= 1 + 60 + 1
+    worker, job = _passage_worker(), Job(id="x", connection=own_redis)
+    job.timeout = 30 * 60
+    assert worker.get_heartbeat_ttl(job) == worker.job_monitoring_interval + 60
