@@ -9,6 +9,12 @@ def main(argv=None) -> int:
     """Run every registered benchmark in a throwaway database; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--short", action="store_true", help="fewer timed requests (CI)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="BENCHMARK",
+        help="run only this benchmark (its function's name, e.g. served_pages); may be repeated",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="passage-bench-") as var_dir:
@@ -19,7 +25,7 @@ def main(argv=None) -> int:
         from bench.runner import run
 
         try:
-            return run(short=args.short)
+            return run(short=args.short, only=args.only)
         finally:
             from django.db import connections
 
