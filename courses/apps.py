@@ -12,11 +12,14 @@ class CoursesConfig(AppConfig):
 
         from content import home
         from courses import panels
+        from courses.models import Topic
         from courses.selectors import catalogue_index_for
         from courses.services import accept_on_activation, progress_follows_content
-        from lms import personal_data
+        from lms import content_version, personal_data
         from lms.signals import invitation_accepted
 
+        # The catalogue shows topics: a renamed one changes what is cached (lms.content_version).
+        content_version.follow(Topic)
         invitation_accepted.connect(accept_on_activation, dispatch_uid="courses.accept_on_activation")
         personal_data.register("rounds", records=_rounds_of)
         home.register("catalogue", catalogue_index_for)

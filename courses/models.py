@@ -50,9 +50,10 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import catalogue
+        from lms import content_version
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue(index=self, params=request.GET))
+        context.update(catalogue(index=self, params=request.GET, version=content_version.of_request(request)))
         return context
 
 

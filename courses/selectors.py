@@ -1,8 +1,13 @@
 """Read queries for the course tree and learning records."""
 
+import functools
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, router
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
@@ -21,7 +26,7 @@ from courses.models import (
     ModulePage,
     Topic,
 )
-from lms import roles
+from lms import content_version, roles
 from lms.i18n import language_of_locale
 from lms.routing import page_from_values
 
@@ -72,19 +77,40 @@ def current_enrolment(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course (open or completed), whatever its language."""
     if not trainee.is_authenticated:
         return None
-    return (
-        Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
-        .order_by("-round")
-        .first()
-    )
+    return _latest_round_of(trainee.pk, course.translation_key, withdrawn_too=False)
 
 
 def latest_round(*, trainee, course: CoursePage) -> Enrolment | None:
     """The trainee's latest round of a course whatever its status (left ones included)."""
     if not trainee.is_authenticated:
         return None
-    return Enrolment.objects.filter(trainee=trainee, course_key=course.translation_key).order_by("-round").first()
+    return _latest_round_of(trainee.pk, course.translation_key, withdrawn_too=True)
+
+
+def _latest_round_of(trainee_id, course_key, *, withdrawn_too: bool) -> Enrolment | None:
+    """What ``Enrolment.objects.filter(trainee=…, course_key=…)[.exclude(status=withdrawn)]
+    .order_by("-round").first()`` returns, in SQL written once.
+
+    Every lesson and course page asks it; the ORM spent about ten times the query's own time
+    building and compiling it. Proven equal to the ORM's answer in tests/courses/test_hot_sql.py.
+    """
+    connection = connections[router.db_for_read(Enrolment)]
+    key = Enrolment._meta.get_field("course_key").get_db_prep_value(course_key, connection)
+    params = [trainee_id, key] if withdrawn_too else [trainee_id, key, Enrolment.Status.WITHDRAWN.value]
+    rounds = Enrolment.objects.raw(_latest_round_sql(connection.vendor, withdrawn_too), params)
+    return next(iter(rounds), None)
+
+
+@functools.cache
+def _latest_round_sql(vendor: str, withdrawn_too: bool) -> str:
+    quote = connections[router.db_for_read(Enrolment)].ops.quote_name
+    meta = Enrolment._meta
+    columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
+    where = f"{quote('trainee_id')} = %s AND {quote('course_key')} = %s"
+    if not withdrawn_too:
+        where += f" AND NOT ({quote('status')} = %s)"
+    # Names from the model's metadata, values only as parameters.
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {where} ORDER BY {quote('round')} DESC LIMIT 1"  # noqa: S608
 
 
 _OUTLINE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "translation_key", "locale_id", "content_type_id", "live")
@@ -99,7 +125,7 @@ def neighbours(course: CoursePage, page) -> tuple:
     return (items[index - 1] if index else None), (items[index + 1] if index + 1 < len(items) else None)
 
 
-def course_outline(course: CoursePage, *, enrolment: Enrolment | None = None) -> list[OutlineModule]:
+def course_outline(course: CoursePage, *, enrolment: Enrolment | None = None, version: str | None = None) -> list[OutlineModule]:
     """Modules with their lessons in reading order, the same in every language of the course.
 
     One enrolment serves every translation of a course, so its outline (and with it progress and
@@ -111,7 +137,63 @@ def course_outline(course: CoursePage, *, enrolment: Enrolment | None = None) ->
 
     With ``enrolment``, each item also tells whether that round marked it complete (read by
     ``completed_item_keys`` instead of a query of its own).
+
+    With ``version`` (the request's ``lms.content_version`` token), the pages are read from the
+    cache under it when they are there: then only the round's completions are read, in one query.
     """
+    if version is None:
+        return _merged_outline(course, enrolment)
+    key = _OUTLINE_KEY.format(version=version, course=course.pk)
+    cached = cache.get(key)
+    if cached is None:
+        outline = _merged_outline(course, enrolment)
+        cache.set(key, [(_values(module.page), [_values(item) for item in module.lessons]) for module in outline], _OUTLINE_SECONDS)
+        return outline
+    outline = [
+        OutlineModule(page=page_from_values(module), lessons=[page_from_values(item) for item in items])
+        for module, items in cached
+    ]
+    done = _completed_lesson_keys(enrolment) if enrolment is not None else set()
+    for module in outline:
+        for item in (module.page, *module.lessons):
+            item.outline_round = enrolment.pk if enrolment is not None else None
+            if enrolment is not None:
+                item.completed_in_round = item.translation_key in done
+    return outline
+
+
+_OUTLINE_KEY = "passage:course-outline:{version}:{course}"
+_OUTLINE_SECONDS = 300
+# What a round adds to an outline item; never cached.
+_ROUND_FIELDS = ("outline_round", "completed_in_round")
+
+
+def _values(page) -> dict:
+    """An outline page's values, as read by ``_outline_of``, without what belongs to one round."""
+    return {name: value for name, value in page.__dict__.items() if name != "_state" and name not in _ROUND_FIELDS}
+
+
+def _completed_lesson_keys(enrolment: Enrolment) -> set:
+    """Keys of the lessons a round marked complete (what ``_outline_of`` annotates per item).
+
+    ``LessonCompletion.objects.filter(enrolment=…).values_list("lesson_key", flat=True)`` in SQL
+    written once, as for ``_latest_round_of`` (proven equal in tests/courses/test_hot_sql.py).
+    """
+    connection = connections[router.db_for_read(LessonCompletion)]
+    field = LessonCompletion._meta.get_field("lesson_key")
+    with connection.cursor() as cursor:
+        cursor.execute(_completions_sql(connection.vendor), [enrolment.pk])
+        return {field.to_python(key) for (key,) in cursor.fetchall()}
+
+
+@functools.cache
+def _completions_sql(vendor: str) -> str:
+    quote = connections[router.db_for_read(LessonCompletion)].ops.quote_name
+    table = quote(LessonCompletion._meta.db_table)
+    return f"SELECT {quote('lesson_key')} FROM {table} WHERE {quote('enrolment_id')} = %s"  # noqa: S608
+
+
+def _merged_outline(course, enrolment: Enrolment | None) -> list[OutlineModule]:
     source = _source_course(course)
     outline = _outline_of(source, enrolment)
     if source.pk == course.pk:
@@ -249,7 +331,8 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
     left_round = None
     if enrolment is not None and enrolment.is_withdrawn:
         left_round, enrolment = enrolment, current_enrolment(trainee=user, course=course)
-    outline = course_outline(course, enrolment=enrolment)
+    version = content_version.of_request(request) if request is not None else None
+    outline = course_outline(course, enrolment=enrolment, version=version)
     lessons = [lesson for module in outline for lesson in module.lessons]
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)
@@ -275,13 +358,31 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         "first_lesson": lessons[0] if lessons else None,
         "resume_lesson": resume,
         "waiting_for": waiting,
-        "translations": course.get_translations(inclusive=True).live().select_related("locale"),
+        "translations": _cached(
+            version,
+            f"course-translations:{course.pk}",
+            lambda: list(course.get_translations(inclusive=True).live().select_related("locale")),
+        ),
+        "audiences": _cached(version, f"course-audiences:{course.pk}", lambda: list(course.audiences.all())),
     }
+
+
+def _cached(version: str | None, name: str, read):
+    """``read()``, kept in the cache under the request's content version (read again without one)."""
+    if version is None:
+        return read()
+    key = f"passage:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, _OUTLINE_SECONDS)
+    return value
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
     """The lesson's outline, neighbours and progress, in a fixed number of queries."""
-    outline = course_outline(course, enrolment=enrolment)
+    version = content_version.of_request(request) if request is not None else None
+    outline = course_outline(course, enrolment=enrolment, version=version)
     lessons = [item for module in outline for item in module.lessons]
     done = completed_item_keys(enrolment, lessons)
     _mark_done(lessons, done)
@@ -336,18 +437,22 @@ def catalogue_index_for(home) -> CourseIndexPage | None:
     return CourseIndexPage.objects.live().child_of(home).first()
 
 
-def catalogue(*, index: CourseIndexPage, params) -> dict:
+def catalogue(*, index: CourseIndexPage, params, version: str | None = None) -> dict:
     """Published courses, filtered by audience, topic and language.
 
     Without a language filter each course appears once: in the catalogue's language when it
     is translated, otherwise in its original language. With one, only courses available in
-    that language are listed.
+    that language are listed. With ``version`` (the request's ``lms.content_version`` token),
+    kept in the cache under it: it holds nothing of the person asking.
     """
+    filters = {name: params.get(name) or "" for name in ("audience", "topic", "language")}
+    digest = hashlib.blake2b(json.dumps([index.pk, filters]).encode(), digest_size=16).hexdigest()
+    return _cached(version, f"catalogue:{digest}", lambda: _catalogue(index, **filters))
+
+
+def _catalogue(index: CourseIndexPage, *, audience: str, topic: str, language: str) -> dict:
     from lms.models import Sector
 
-    language = params.get("language") or ""
-    audience = params.get("audience") or ""
-    topic = params.get("topic") or ""
     catalogue_paths = Q()
     for path in index.get_translations(inclusive=True).values_list("path", flat=True):
         catalogue_paths |= Q(path__startswith=path)
@@ -363,8 +468,8 @@ def catalogue(*, index: CourseIndexPage, params) -> dict:
         courses = _one_per_course(courses, preferred=index.locale_id)
     return {
         "courses": courses,
-        "audiences": Sector.objects.all(),
-        "topics": Topic.objects.filter(locale_id=index.locale_id) or Topic.objects.filter(locale__language_code="en"),
+        "audiences": list(Sector.objects.all()),
+        "topics": list(Topic.objects.filter(locale_id=index.locale_id) or Topic.objects.filter(locale__language_code="en")),
         "filters": {"audience": audience, "topic": topic, "language": language},
         "is_filtered": bool(audience or topic or language),
     }

@@ -13,7 +13,7 @@ class LmsConfig(AppConfig):
         from wagtail.models import Locale
         from wagtail.signals import copy_for_translation_done
 
-        from lms import periodic
+        from lms import content_version, periodic
         from lms.converters import DatabaseIdConverter
         from lms.i18n import forget_locales
         from lms.retention import apply_retention
@@ -21,6 +21,8 @@ class LmsConfig(AppConfig):
         from lms.task_recovery import requeue_abandoned_tasks
 
         post_migrate.connect(_ensure_roles)
+        # The token that cached routes, outlines and catalogues are read under (lms.content_version).
+        content_version.connect()
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-saved")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="lms-forget-locales-deleted")
         copy_for_translation_done.connect(authors_follow_translations, dispatch_uid="lms.authors_follow_translations")

@@ -377,3 +377,16 @@ class StaleCacheKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every change to what the site's pages are built from
+    (lms.content_version): what is cached under a token is never read again once it changed."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return self.token

@@ -17,6 +17,8 @@ that page's translation, or on the page itself shown the same way, never back in
 language's interface (``keep_interface_language``).
 """
 
+import hashlib
+import pickle
 import re
 
 from django.conf import settings
@@ -25,28 +27,28 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists, OuterRef
 from django.db.models.base import ModelState
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished
 from wagtail.url_routing import RouteResult
 
+from lms import content_version
 from lms.i18n import LANGUAGE_CODES, language_of_locale, with_language_prefix
 
-_VERSION_KEY = "passage:site-roots:version"
-_CACHE_KEY = "passage:site-roots:{version}:{host}:{port}"
+# Kept under the content version's token (lms.content_version): a change to a page, a view
+# restriction or a site gives every process a new token, so these are never read stale.
+_ROOTS_KEY = "passage:site-roots:{version}:{host}:{port}"
+_ROUTE_KEY = "passage:route:{version}:{digest}"
 _CACHE_SECONDS = 300
 
 
 def _site_roots(request):
     """The request's Site and the url_path of its root page in each language (cached)."""
     host = request.get_host().split(":")[0]
-    version = cache.get_or_set(_VERSION_KEY, 1, None)
-    key = _CACHE_KEY.format(version=version, host=host, port=request.get_port())
-    cached = cache.get(key)
+    version = content_version.of_request(request)
+    key = _ROOTS_KEY.format(version=version, host=host, port=request.get_port())
+    cached = cache.get(key) if version else None
     if cached is None:
         site = Site.find_for_request(request)
         if site is None:
@@ -57,16 +59,9 @@ def _site_roots(request):
         }
         roots["default"] = (site.root_page.pk, site.root_page.url_path)
         cached = (site, roots)
-        cache.set(key, cached, _CACHE_SECONDS)
+        if version:
+            cache.set(key, cached, _CACHE_SECONDS)
     return cached
-
-
-def clear_cache(**kwargs):
-    """Forget the cached sites and roots (a page was published or a site changed)."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
 
 
 # Whether a view restriction (login, groups, password) applies to a page: one set on the page
@@ -101,12 +96,13 @@ def _no_view_restrictions():
 
 
 def fast_route(request, path: str) -> RouteResult | None:
-    """Find the live page at ``path`` in two queries; None to let Wagtail route it.
+    """Find the live page at ``path`` in two queries, or none when cached; None to let Wagtail route it.
 
     The first query also tells whether a view restriction applies to the page. When none does,
     Wagtail's check (``check_view_restrictions``, two more queries: the ancestors' aliases, then
     the restrictions) is answered from it; when one does, or an alias is on the way (an alias
-    takes its source's restrictions), Wagtail checks as it always does.
+    takes its source's restrictions), Wagtail checks as it always does. What the two queries
+    found is cached under the content version's token (a new restriction changes it too).
     """
     site, roots = _site_roots(request)
     if site is None:
@@ -116,10 +112,31 @@ def fast_route(request, path: str) -> RouteResult | None:
     root = roots.get(language) or roots.get("default")
     if root is None:
         return None
+    version = content_version.of_request(request)
+    digest = hashlib.blake2b(f"{site.pk}:{root[0]}:{path}".encode(), digest_size=16).hexdigest()
+    key = _ROUTE_KEY.format(version=version, digest=digest)
+    found = cache.get(key) if version else None
+    if found is None:
+        found = _find_route(root, path)
+        if found is None:
+            return None
+        if version:
+            _cache_quietly(key, found)
+    rows, page = found
+    pages = [page_from_values(row) for row in rows]
+    page.route_ancestors = pages[:-1]
+    # Above a site root at depth 2 there is only the tree's root, never an alias.
+    if pages[0].depth == 2 and not rows[-1]["restricted"] and not any(row["alias_of_id"] for row in rows):
+        page.get_view_restrictions = _no_view_restrictions
+    return RouteResult(page)
+
+
+def _find_route(root, path: str):
+    """The rows of the pages from ``root`` down to ``path`` and the last one's specific page, or None."""
     root_id, root_path = root
     components = [part for part in path.split("/") if part]
     url_paths = [root_path] + [root_path + "/".join(components[: i + 1]) + "/" for i in range(len(components))]
-    rows = (
+    rows = list(
         Page.objects.filter(url_path__in=url_paths)
         .order_by("depth")
         .annotate(restricted=_RESTRICTED)
@@ -131,12 +148,15 @@ def fast_route(request, path: str) -> RouteResult | None:
     for parent, child in zip(pages, pages[1:], strict=False):
         if not child.path.startswith(parent.path):
             return None
-    page = pages[-1].specific
-    page.route_ancestors = pages[:-1]
-    # Above a site root at depth 2 there is only the tree's root, never an alias.
-    if pages[0].depth == 2 and not pages[-1].restricted and not any(p.alias_of_id for p in pages):
-        page.get_view_restrictions = _no_view_restrictions
-    return RouteResult(page)
+    return rows, pages[-1].specific
+
+
+def _cache_quietly(key: str, value) -> None:
+    # A page whose fields cannot be pickled is simply not cached.
+    try:
+        cache.set(key, value, _CACHE_SECONDS)
+    except (pickle.PickleError, TypeError, AttributeError):
+        pass
 
 
 def page_in_another_language(request, path: str):
@@ -238,9 +258,3 @@ def serve(request, path):
         if response is None:
             raise
         return response
-
-
-for _signal in (page_published, page_unpublished):
-    _signal.connect(clear_cache, dispatch_uid=f"passage-routing-{_signal}")
-receiver(post_save, sender=Site, dispatch_uid="passage-routing-site-save")(clear_cache)
-receiver(post_delete, sender=Site, dispatch_uid="passage-routing-site-delete")(clear_cache)
