@@ -118,8 +118,11 @@ def render(job: Job) -> Outcome:
         outcome.failure, outcome.message = "time", f"stopped after {job.time_limit:g} s"
     except MemoryError:
         outcome.failure, outcome.message = "memory", "ran out of its memory limit"
-    except Exception as error:  # the document itself is broken: report, keep the process
-        outcome.failure, outcome.message = "error", f"{type(error).__name__}: {error}"[:500]
+    except Exception as error:
+        if _out_of_memory(error):
+            outcome.failure, outcome.message = "memory", "ran out of its memory limit"
+        else:  # the document itself is broken: report, keep the process
+            outcome.failure, outcome.message = "error", f"{type(error).__name__}: {error}"[:500]
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     outcome.pdf = outcome.pdf if not outcome.failure else None
@@ -127,6 +130,20 @@ def render(job: Job) -> Outcome:
     outcome.replace_process = _should_be_replaced()
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _out_of_memory(error: Exception) -> bool:
+    """Whether a failure came from the memory cap rather than from the document.
+
+    Under the cap, a C library (Pango, cairo, HarfBuzz through cffi) whose allocation fails often
+    surfaces as a SystemError ("error return without exception set") or an error naming memory,
+    not as MemoryError; the address space having reached the cap tells the same.
+    """
+    if not _memory_limit:
+        return False
+    if isinstance(error, SystemError) or "memory" in str(error).lower():
+        return True
+    return _status_kb("VmPeak:") * 1024 >= _memory_limit * 0.9
 
 
 def _status_kb(field: str) -> int:
