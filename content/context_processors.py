@@ -1,27 +1,28 @@
-"""The site's branding for every template, read once and cached."""
+"""The site's branding for every template, cached under the content version.
+
+Saving the branding changes the content version's token (``content.apps``), so every process
+reads the new branding on its next request, whatever cache it has.
+"""
 
 from django.core.cache import cache
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from wagtail.models import Site
 
 from content.models import Branding
+from lms import content_version
+from lms.routing import site_for_request
 
-_KEY = "passage:branding:{site_id}"
+_KEY = "passage:branding:{version}:{site_id}"
 
 
 def branding(request):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return {"branding": Branding()}
-    key = _KEY.format(site_id=site.pk)
+    version = content_version.of_request(request)
+    if version is None:  # a preview: never cached
+        return {"branding": Branding.for_site(site)}
+    key = _KEY.format(version=version, site_id=site.pk)
     value = cache.get(key)
     if value is None:
         value = Branding.for_site(site)
         cache.set(key, value, 300)
     return {"branding": value}
-
-
-@receiver(post_save, sender=Branding, dispatch_uid="passage-branding-cache")
-def _forget_branding(sender, instance, **kwargs):
-    cache.delete(_KEY.format(site_id=instance.site_id))
