@@ -63,9 +63,6 @@ def _queries(client, url: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    # Twice: the very first page of a new site makes its branding row, a new content version
-    # (lms.content_version), and the next page reads the site and the branding once more.
-    _ok(client.get(url))
     _ok(client.get(url))
     with CaptureQueriesContext(connection) as captured:
         _ok(client.get(url))

@@ -19,10 +19,17 @@ def branding(request):
         return {"branding": Branding()}
     version = content_version.of_request(request)
     if version is None:  # a preview: never cached
-        return {"branding": Branding.for_site(site)}
+        return {"branding": _read(site)}
     key = _KEY.format(version=version, site_id=site.pk)
     value = cache.get(key)
     if value is None:
-        value = Branding.for_site(site)
+        value = _read(site)
         cache.set(key, value, 300)
     return {"branding": value}
+
+
+def _read(site) -> Branding:
+    """The site's branding, or the defaults while nobody has saved one. Not ``Branding.for_site``,
+    which creates the row on first read: a page view would write, and the new row would change
+    the content version, so the next page of every process would read its caches afresh."""
+    return Branding.objects.filter(site=site).first() or Branding(site=site)

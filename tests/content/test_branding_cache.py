@@ -65,8 +65,14 @@ def test_saving_the_branding_changes_the_content_version(signed_in):
 
 
 def test_a_page_outside_wagtail_runs_no_site_lookup_once_warm(signed_in):
-    dashboard(signed_in)  # makes the site's branding row: a new content version
     dashboard(signed_in)
     with CaptureQueriesContext(connection) as queries:
         dashboard(signed_in)
     assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_reading_the_branding_writes_nothing(signed_in):
+    before = content_version.current()
+    assert "Passage</a>" in dashboard(signed_in)
+    assert not Branding.objects.exists()
+    assert content_version.current() == before
