@@ -4,13 +4,9 @@ Saving the branding changes the content version's token (``content.apps``), so e
 reads the new branding on its next request, whatever cache it has.
 """
 
-from django.core.cache import cache
-
 from content.models import Branding
 from lms import content_version
 from lms.routing import site_for_request
-
-_KEY = "passage:branding:{version}:{site_id}"
 
 
 def branding(request):
@@ -18,14 +14,7 @@ def branding(request):
     if site is None:
         return {"branding": Branding()}
     version = content_version.of_request(request)
-    if version is None:  # a preview: never cached
-        return {"branding": _read(site)}
-    key = _KEY.format(version=version, site_id=site.pk)
-    value = cache.get(key)
-    if value is None:
-        value = _read(site)
-        cache.set(key, value, 300)
-    return {"branding": value}
+    return {"branding": content_version.cached(version, f"branding:{site.pk}", lambda: _read(site))}
 
 
 def _read(site) -> Branding:

@@ -358,25 +358,13 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         "first_lesson": lessons[0] if lessons else None,
         "resume_lesson": resume,
         "waiting_for": waiting,
-        "translations": _cached(
+        "translations": content_version.cached(
             version,
             f"course-translations:{course.pk}",
             lambda: list(course.get_translations(inclusive=True).live().select_related("locale")),
         ),
-        "audiences": _cached(version, f"course-audiences:{course.pk}", lambda: list(course.audiences.all())),
+        "audiences": content_version.cached(version, f"course-audiences:{course.pk}", lambda: list(course.audiences.all())),
     }
-
-
-def _cached(version: str | None, name: str, read):
-    """``read()``, kept in the cache under the request's content version (read again without one)."""
-    if version is None:
-        return read()
-    key = f"passage:{name}:{version}"
-    value = cache.get(key)
-    if value is None:
-        value = read()
-        cache.set(key, value, _OUTLINE_SECONDS)
-    return value
 
 
 def lesson_context(*, lesson: LessonPage, course: CoursePage, enrolment: Enrolment, request=None) -> dict:
@@ -447,7 +435,7 @@ def catalogue(*, index: CourseIndexPage, params, version: str | None = None) -> 
     """
     filters = {name: params.get(name) or "" for name in ("audience", "topic", "language")}
     digest = hashlib.blake2b(json.dumps([index.pk, filters]).encode(), digest_size=16).hexdigest()
-    return _cached(version, f"catalogue:{digest}", lambda: _catalogue(index, **filters))
+    return content_version.cached(version, f"catalogue:{digest}", lambda: _catalogue(index, **filters))
 
 
 def _catalogue(index: CourseIndexPage, *, audience: str, topic: str, language: str) -> dict:

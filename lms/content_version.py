@@ -16,6 +16,7 @@ so nothing cached under it is ever read.
 
 import uuid
 
+from django.core.cache import cache
 from django.db import connections, router
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -54,6 +55,23 @@ def of_request(request) -> str | None:
     if not hasattr(request, _ON_REQUEST):
         setattr(request, _ON_REQUEST, current())
     return getattr(request, _ON_REQUEST)
+
+
+# How long anything kept under a token stays in the cache (a new token makes it unreachable sooner).
+CACHE_SECONDS = 300
+
+
+def cached(version: str | None, name: str, read):
+    """``read()``, kept in the default cache under ``version`` (a request's token); without a
+    token (previews) read afresh each time. What ``read`` returns must hold nothing of one person."""
+    if version is None:
+        return read()
+    key = f"passage:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def change(**kwargs) -> None:
