@@ -81,23 +81,25 @@ def remote_address(request: HttpRequest) -> str:
     """
     address = request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 (an address, not a binding)
     trusted = settings.TRUSTED_PROXIES
-    if not trusted or not _within(address, trusted):
+    if not trusted or not _is_proxy(_parsed(address), trusted):
         return address
     hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-MAX_FORWARDED_HOPS:]
     for hop in reversed(hops):
-        try:
-            found = ipaddress.ip_address(hop.strip())
-        except ValueError:
+        found = _parsed(hop.strip())
+        if found is None:
             break
         address = str(found)
-        if not _within(address, trusted):
+        if not _is_proxy(found, trusted):
             break
     return address
 
 
-def _within(address: str, networks) -> bool:
+def _parsed(address: str):
     try:
-        found = ipaddress.ip_address(address)
+        return ipaddress.ip_address(address)
     except ValueError:
-        return False
-    return any(found in network for network in networks)
+        return None
+
+
+def _is_proxy(found, networks) -> bool:
+    return found is not None and any(found in network for network in networks)
